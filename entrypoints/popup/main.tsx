@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Tweestap</p>, document.getElementById('app')!);

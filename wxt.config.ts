@@ -1,0 +1,49 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/**
+ * Public half of the key that fixes the extension ID (nfhdjalblejmoimpgkfefjmogchaeocj) on every
+ * machine, so administrators can name it in policy. The private half is not in this repository.
+ */
+const MANIFEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAx9yPnKUcymPUSZZUAMFx7x4s6kKA7sW91L1RHfmalEk5YqeW5uZK8dAhGJ+qNnFRks0AxZrlbM3MLxfTu7UhrSgGZBPnnyncXw4AJzNORJkPvlWy+e7vTK6eYCrRwPhIvRxkdWcRrUw0tU9yCBYUs2bhskmL+2YMigcNxvSPExSCLpMmuobI29vZEca4nP85zTd3ME+epjCP69LL9zlrgvC68ZE1KfV4idfWOHLEXYXRkSRfrCfp8Vo8CJnGkywQ9+U8vhxqvK7YmyAujvX+Y8Jl1pj9q3uNQ4I5Hal1Myy5zBN4qsVBDRaAb011mDCpApb2bNQPkxdswSIbt4p/swIDAQAB';
+
+export const EXTENSION_ID = 'nfhdjalblejmoimpgkfefjmogchaeocj';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'tweestap@tweestap.nl', strict_min_version: '115.0' } } }
+      : { key: MANIFEST_KEY }),
+    permissions: [
+      'storage',
+      'activeTab',
+      'scripting',
+      'alarms',
+      'idle',
+      'offscreen',
+      'clipboardWrite',
+      'contextMenus',
+    ],
+    content_security_policy: {
+      // Argon2id runs as WebAssembly; 'wasm-unsafe-eval' allows compiling it and nothing else.
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    },
+    action: { default_title: '__MSG_extName__' },
+  }),
+  zip: {
+    excludeSources: [
+      '**/*.pem',
+      '**/*.log',
+      'test-results/**',
+      'playwright-report/**',
+      'artifacts/**',
+      '.env*',
+    ],
+  },
+});
