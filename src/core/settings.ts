@@ -1,0 +1,43 @@
+/** User settings: not secret, kept in storage.local. Policy (a later issue) may pin some of them. */
+export interface Settings {
+  autoLockMinutes: number;
+  lockOnScreenLock: boolean;
+  clipboardClearSeconds: number;
+  /** The one-screen tour has been shown. */
+  tourDone: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  autoLockMinutes: 15,
+  lockOnScreenLock: true,
+  clipboardClearSeconds: 30,
+  tourDone: false,
+};
+
+const LIMITS = {
+  // 0 means "never"; the top keeps a forgotten laptop from staying unlocked for days.
+  autoLockMinutes: [0, 24 * 60],
+  // 0 means "do not clear".
+  clipboardClearSeconds: [0, 600],
+} as const;
+
+function clampInteger(value: unknown, [min, max]: readonly [number, number], fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.round(value)));
+}
+
+/** Accepts anything (storage can hold old or hand-edited values) and returns valid settings. */
+export function normalizeSettings(input: unknown): Settings {
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  return {
+    autoLockMinutes: clampInteger(raw.autoLockMinutes, LIMITS.autoLockMinutes, DEFAULT_SETTINGS.autoLockMinutes),
+    lockOnScreenLock:
+      typeof raw.lockOnScreenLock === 'boolean' ? raw.lockOnScreenLock : DEFAULT_SETTINGS.lockOnScreenLock,
+    clipboardClearSeconds: clampInteger(
+      raw.clipboardClearSeconds,
+      LIMITS.clipboardClearSeconds,
+      DEFAULT_SETTINGS.clipboardClearSeconds,
+    ),
+    tourDone: typeof raw.tourDone === 'boolean' ? raw.tourDone : DEFAULT_SETTINGS.tourDone,
+  };
+}

@@ -1,0 +1,83 @@
+import type { OtpAccount, RecoveryCode, StoredAccount } from '../core/account';
+import type { Settings } from '../core/settings';
+
+export interface VaultStatus {
+  state: 'locked' | 'unlocked';
+  hasPassword: boolean;
+  accountCount?: number;
+}
+
+/** What a new account may carry besides its OTP parameters. */
+export interface NewAccount extends OtpAccount {
+  sites?: string[];
+  notes?: string;
+  recoveryCodes?: RecoveryCode[];
+  pinned?: boolean;
+}
+
+export type AccountPatch = Partial<
+  Pick<StoredAccount, 'issuer' | 'label' | 'sites' | 'pinned' | 'notes' | 'recoveryCodes' | 'counter'>
+>;
+
+export interface CodeForFrame {
+  issuer: string;
+  label: string;
+  code: string;
+}
+
+/**
+ * Every message: its request, its response, and who may send it. Extension pages (popup, options,
+ * offscreen) may manage the vault; a content script may only ask for codes for its own frame's origin.
+ */
+export interface Protocol {
+  'vault.status': { request: Record<string, never>; response: VaultStatus; from: 'extension-page' };
+  'vault.unlock': { request: { password: string }; response: VaultStatus; from: 'extension-page' };
+  'vault.lock': { request: Record<string, never>; response: VaultStatus; from: 'extension-page' };
+  'vault.list': {
+    request: Record<string, never>;
+    response: { accounts: StoredAccount[]; damaged: string[] };
+    from: 'extension-page';
+  };
+  'vault.add': { request: { account: NewAccount }; response: StoredAccount; from: 'extension-page' };
+  'vault.update': {
+    request: { id: string; revision: number; patch: AccountPatch };
+    response: StoredAccount;
+    from: 'extension-page';
+  };
+  'vault.remove': { request: { id: string }; response: StoredAccount; from: 'extension-page' };
+  'vault.restore': { request: { account: StoredAccount }; response: StoredAccount; from: 'extension-page' };
+  'vault.reorder': { request: { ids: string[] }; response: null; from: 'extension-page' };
+  'vault.setPassword': {
+    request: { newPassword: string; currentPassword?: string };
+    response: VaultStatus;
+    from: 'extension-page';
+  };
+  'vault.removePassword': {
+    request: { currentPassword: string };
+    response: VaultStatus;
+    from: 'extension-page';
+  };
+  'vault.export': { request: Record<string, never>; response: { accounts: StoredAccount[] }; from: 'extension-page' };
+  'settings.get': { request: Record<string, never>; response: Settings; from: 'extension-page' };
+  'settings.set': { request: { patch: Partial<Settings> }; response: Settings; from: 'extension-page' };
+  'clipboard.scheduleClear': { request: { text: string }; response: null; from: 'extension-page' };
+  'code.forFrame': { request: Record<string, never>; response: { codes: CodeForFrame[] }; from: 'content-script' };
+}
+
+export type MessageName = keyof Protocol;
+export type RequestOf<N extends MessageName> = Protocol[N]['request'];
+export type ResponseOf<N extends MessageName> = Protocol[N]['response'];
+export type SenderKind = Protocol[MessageName]['from'];
+
+/** The envelope on the wire; the tag keeps stray messages from other code out of the router. */
+export interface Envelope<N extends MessageName = MessageName> {
+  tweestap: 1;
+  name: N;
+  request: RequestOf<N>;
+}
+
+export function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<Envelope>;
+  return candidate.tweestap === 1 && typeof candidate.name === 'string' && typeof candidate.request === 'object';
+}
