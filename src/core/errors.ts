@@ -25,6 +25,9 @@ export const ERROR_CODES = [
   'password-required',
   'storage-failed',
   'duplicate',
+  'already-exists',
+  'bad-session-key',
+  'invalid-input',
   // protocol
   'forbidden-sender',
   'unknown-message',
@@ -41,8 +44,10 @@ export interface ProtocolError {
   message?: string;
   /** For `throttled`: how long until the next try is allowed. */
   retryAfterMs?: number;
-  /** For `tampered`: which records failed authentication. */
-  ids?: string[];
+  /** The record the failure is about (`tampered`, `not-found`, `stale-revision`). */
+  id?: string;
+  /** For `stale-revision`: the revision now stored. */
+  revision?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };

@@ -3,7 +3,10 @@ import { fail, type Result } from '../core/errors';
 import type { Envelope, MessageName, RequestOf, ResponseOf } from './protocol';
 
 /** The only way pages and scripts talk to the background. Never throws: failures come back as values. */
-export async function send<N extends MessageName>(name: N, request: RequestOf<N>): Promise<Result<ResponseOf<N>>> {
+export async function send<N extends MessageName>(
+  name: N,
+  request: RequestOf<N>,
+): Promise<Result<ResponseOf<N>>> {
   const envelope: Envelope<N> = { tweestap: 1, name, request };
   try {
     const response = (await browser.runtime.sendMessage(envelope)) as Result<ResponseOf<N>> | undefined;

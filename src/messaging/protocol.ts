@@ -35,6 +35,7 @@ export interface Protocol {
   'vault.lock': { request: Record<string, never>; response: VaultStatus; from: 'extension-page' };
   'vault.list': {
     request: Record<string, never>;
+    /** `damaged`: ids of records that failed authentication; reported, never dropped. */
     response: { accounts: StoredAccount[]; damaged: string[] };
     from: 'extension-page';
   };
@@ -44,7 +45,12 @@ export interface Protocol {
     response: StoredAccount;
     from: 'extension-page';
   };
-  'vault.remove': { request: { id: string }; response: StoredAccount; from: 'extension-page' };
+  /** Answers the removed account (for Undo), or null when the record was damaged. */
+  'vault.remove': {
+    request: { id: string; revision?: number };
+    response: StoredAccount | null;
+    from: 'extension-page';
+  };
   'vault.restore': { request: { account: StoredAccount }; response: StoredAccount; from: 'extension-page' };
   'vault.reorder': { request: { ids: string[] }; response: null; from: 'extension-page' };
   'vault.setPassword': {
@@ -57,11 +63,19 @@ export interface Protocol {
     response: VaultStatus;
     from: 'extension-page';
   };
-  'vault.export': { request: Record<string, never>; response: { accounts: StoredAccount[] }; from: 'extension-page' };
+  'vault.export': {
+    request: Record<string, never>;
+    response: { accounts: StoredAccount[] };
+    from: 'extension-page';
+  };
   'settings.get': { request: Record<string, never>; response: Settings; from: 'extension-page' };
   'settings.set': { request: { patch: Partial<Settings> }; response: Settings; from: 'extension-page' };
   'clipboard.scheduleClear': { request: { text: string }; response: null; from: 'extension-page' };
-  'code.forFrame': { request: Record<string, never>; response: { codes: CodeForFrame[] }; from: 'content-script' };
+  'code.forFrame': {
+    request: Record<string, never>;
+    response: { codes: CodeForFrame[] };
+    from: 'content-script';
+  };
 }
 
 export type MessageName = keyof Protocol;
@@ -79,5 +93,7 @@ export interface Envelope<N extends MessageName = MessageName> {
 export function isEnvelope(value: unknown): value is Envelope {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<Envelope>;
-  return candidate.tweestap === 1 && typeof candidate.name === 'string' && typeof candidate.request === 'object';
+  return (
+    candidate.tweestap === 1 && typeof candidate.name === 'string' && typeof candidate.request === 'object'
+  );
 }

@@ -47,31 +47,49 @@ describe('Router sender checks', () => {
 
   it('gives a content script its own frame origin, taken from the browser-set sender', async () => {
     const result = await router().dispatch(envelope('code.forFrame'), contentScript);
-    expect(result).toEqual({ ok: true, value: { codes: [{ issuer: 'https://school.example', label: '', code: '123456' }] } });
+    expect(result).toEqual({
+      ok: true,
+      value: { codes: [{ issuer: 'https://school.example', label: '', code: '123456' }] },
+    });
   });
 
   it('refuses another extension, even with an extension URL', async () => {
     const other = { ...popup, id: 'abcdefghijklmnopabcdefghijklmnop' };
-    expect(await router().dispatch(envelope('vault.list'), other)).toMatchObject({ error: { code: 'forbidden-sender' } });
+    expect(await router().dispatch(envelope('vault.list'), other)).toMatchObject({
+      error: { code: 'forbidden-sender' },
+    });
   });
 
   it('refuses a page that merely puts the extension origin in its path', async () => {
-    const spoof = { ...contentScript, url: `https://evil.example/${ORIGIN}/popup.html`, origin: 'https://evil.example' };
-    expect(await router().dispatch(envelope('vault.list'), spoof)).toMatchObject({ error: { code: 'forbidden-sender' } });
+    const spoof = {
+      ...contentScript,
+      url: `https://evil.example/${ORIGIN}/popup.html`,
+      origin: 'https://evil.example',
+    };
+    expect(await router().dispatch(envelope('vault.list'), spoof)).toMatchObject({
+      error: { code: 'forbidden-sender' },
+    });
   });
 
   it('reports unknown messages and non-envelopes as typed errors', async () => {
-    expect(await router().dispatch(envelope('vault.nope'), popup)).toMatchObject({ error: { code: 'unknown-message' } });
+    expect(await router().dispatch(envelope('vault.nope'), popup)).toMatchObject({
+      error: { code: 'unknown-message' },
+    });
     expect(await router().dispatch('hello', popup)).toMatchObject({ error: { code: 'bad-request' } });
   });
 
   it('turns a thrown handler error into an internal error value', async () => {
-    expect(await router().dispatch(envelope('vault.lock'), popup)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await router().dispatch(envelope('vault.lock'), popup)).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 
   it('rejects registering a name twice', () => {
     const r = router();
-    expect(() => r.on('vault.list', 'extension-page', () => ok({ accounts: [], damaged: [] }))).toThrow(/twice/);
+    expect(() => r.on('vault.list', 'extension-page', () => ok({ accounts: [], damaged: [] }))).toThrow(
+      /twice/,
+    );
   });
 });
 
@@ -80,6 +98,8 @@ describe('classifySender', () => {
     expect(classifySender({ ...contentScript, origin: 'null' }, ID, ORIGIN)).toBeUndefined();
   });
   it('needs a tab and frame for a content script', () => {
-    expect(classifySender({ id: ID, url: 'https://a.example/', origin: 'https://a.example' }, ID, ORIGIN)).toBeUndefined();
+    expect(
+      classifySender({ id: ID, url: 'https://a.example/', origin: 'https://a.example' }, ID, ORIGIN),
+    ).toBeUndefined();
   });
 });

@@ -28,7 +28,13 @@ export function classifySender(
   if (sender.tab?.id === undefined || sender.frameId === undefined || !pageOrigin || pageOrigin === 'null') {
     return undefined;
   }
-  return { kind: 'content-script', origin: pageOrigin, url: sender.url, tabId: sender.tab.id, frameId: sender.frameId };
+  return {
+    kind: 'content-script',
+    origin: pageOrigin,
+    url: sender.url,
+    tabId: sender.tab.id,
+    frameId: sender.frameId,
+  };
 }
 
 function safeOrigin(url: string): string | undefined {

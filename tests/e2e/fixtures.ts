@@ -1,72 +1,47 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, test as base, type Worker } from '@playwright/test';
-import { chromiumMissingMessage, chromiumPath } from './chromium-path';
+import { join } from 'node:path';
+import { type BrowserContext, test as base, type Page, type Worker } from '@playwright/test';
+import { type LaunchedBrowser, launchWithExtension } from './launch';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export { EXTENSION_DIR } from './launch';
 export const EXTENSION_ID = 'nfhdjalblejmoimpgkfefjmogchaeocj';
 
-// The demo site is plain JS shared with `npm start`; typed loosely here on purpose.
 type DemoSite = { url: string; port: number; close(): Promise<void> };
 
-export interface LaunchOptions {
-  /** Chromium UI language (`--lang`), which chrome.i18n follows. */
-  browserLang: string;
-  colorScheme: 'light' | 'dark' | 'no-preference';
-}
-
 interface Fixtures {
+  browserLang: string;
+  scheme: 'light' | 'dark';
   userDataDir: string;
+  launched: LaunchedBrowser;
   context: BrowserContext;
-  extensionId: string;
   serviceWorker: Worker;
+  extensionId: string;
+  /** The popup page opened as a tab: fine for UI tests, not for anything that needs activeTab. */
   openPopup: (options?: { width?: number; height?: number }) => Promise<Page>;
 }
 
-export async function launchWithExtension(
-  userDataDir: string,
-  { browserLang, colorScheme }: LaunchOptions,
-): Promise<BrowserContext> {
-  const missing = chromiumMissingMessage();
-  if (missing) throw new Error(missing);
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
-    headless: true,
-    colorScheme,
-    locale: browserLang,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--enable-unsafe-extension-debugging',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--lang=${browserLang}`,
-    ],
-    env: { ...process.env, LANGUAGE: browserLang, LANG: browserLang === 'nl' ? 'nl_NL.UTF-8' : 'en_US.UTF-8' },
-  });
-}
-
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const existing = context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://'));
+  return existing ?? (await context.waitForEvent('serviceworker'));
 }
 
-export const test = base.extend<Fixtures & Pick<LaunchOptions, 'browserLang'>, { demoSite: DemoSite }>({
+export const test = base.extend<Fixtures, { demoSite: DemoSite }>({
   browserLang: ['en', { option: true }],
+  scheme: ['light', { option: true }],
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures need the destructuring form.
   userDataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'tweestap-profile-'));
     await use(dir);
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   },
-  context: async ({ userDataDir, browserLang, colorScheme }, use) => {
-    const context = await launchWithExtension(userDataDir, { browserLang, colorScheme: colorScheme ?? 'light' });
-    await use(context);
-    await context.close();
+  launched: async ({ userDataDir, browserLang, scheme }, use) => {
+    const launched = await launchWithExtension(userDataDir, { browserLang, colorScheme: scheme });
+    await use(launched);
+    await launched.close();
+  },
+  context: async ({ launched }, use) => {
+    await use(launched.context);
   },
   serviceWorker: async ({ context }, use) => {
     await use(await extensionWorker(context));
@@ -74,10 +49,11 @@ export const test = base.extend<Fixtures & Pick<LaunchOptions, 'browserLang'>, {
   extensionId: async ({ serviceWorker }, use) => {
     await use(new URL(serviceWorker.url()).host);
   },
-  openPopup: async ({ context, extensionId }, use) => {
+  openPopup: async ({ context, extensionId, scheme }, use) => {
     await use(async ({ width = 380, height = 600 } = {}) => {
       const page = await context.newPage();
       await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       return page;
     });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { EXTENSION_DIR, EXTENSION_ID } from './fixtures';
 import { extensionIdFromKey } from './extension-id';
+import { EXTENSION_DIR, EXTENSION_ID } from './fixtures';
 
 // Repository rules about what we ship, checked on the real build output.
 const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));

@@ -1,0 +1,257 @@
+/**
+ * Everything about obtaining and re-wrapping the data key: first-run setup, device and password
+ * unlock with throttling, session-key restore, and the one-transaction slot switch.
+ */
+import {
+  AuthError,
+  generateDataKey,
+  generateWrappingKey,
+  importDataKey,
+  KEY_BYTES,
+} from '../core/crypto/aead.ts';
+import { isBytes, toBytes } from '../core/crypto/bytes.ts';
+import { type Argon2idParams, deriveKek, meetsKdf, newKdfSpec } from '../core/crypto/kdf.ts';
+import type { VaultDb } from './db.ts';
+import { VaultError } from './errors.ts';
+import { STORE_KV, STORE_META, STORE_RECORDS, THROTTLE_KEY } from './migrations.ts';
+import {
+  createDeviceSlot,
+  createKeyCheck,
+  createPasswordSlot,
+  type DeviceSlot,
+  KEY_CHECK,
+  kekFromBytes,
+  openDeviceSlot,
+  openPasswordSlot,
+  type PasswordSlot,
+  parseDeviceSlot,
+  parseKeyCheck,
+  parsePasswordSlot,
+  SLOT_DEVICE,
+  SLOT_PASSWORD,
+  verifyKeyCheck,
+} from './slots.ts';
+import { delayAfter, parseThrottle, recordAttempt, remainingWait } from './throttle.ts';
+import { runTx } from './tx.ts';
+
+/**
+ * Points where a password set/change/remove can be interrupted. The first three are before the
+ * transaction, the `tx-` ones inside it (an exception there aborts it), `committed` after it.
+ */
+export type RewrapStep =
+  | 'verified'
+  | 'derived'
+  | 'wrapped'
+  | 'tx-new-slot-written'
+  | 'tx-old-slot-removed'
+  | 'committed';
+
+export interface KeyringConfig {
+  db: () => Promise<VaultDb>;
+  now: () => number;
+  kdf: Argon2idParams;
+  /** Must be synchronous: awaiting anything but IndexedDB inside a transaction commits it early. */
+  onStep?: (step: RewrapStep) => void;
+}
+
+interface MetaSnapshot {
+  password: PasswordSlot | undefined;
+  device: DeviceSlot | undefined;
+}
+
+export class Keyring {
+  constructor(private readonly config: KeyringConfig) {}
+
+  private step(step: RewrapStep): void {
+    this.config.onStep?.(step);
+  }
+
+  /**
+   * Creates the DEK, device slot and key check on first use. Returns the new DEK, or undefined when
+   * the vault already exists. The emptiness check runs inside the write transaction so two contexts
+   * starting at once cannot both create a key (the loser's key is simply dropped).
+   */
+  async initializeIfEmpty(): Promise<CryptoKey | undefined> {
+    const db = await this.config.db();
+    if ((await db.get(STORE_META, KEY_CHECK)) !== undefined) return undefined;
+    const dek = await generateDataKey();
+    const device = await createDeviceSlot(dek, await generateWrappingKey());
+    const check = await createKeyCheck(dek);
+    const tx = db.transaction([STORE_META, STORE_RECORDS], 'readwrite');
+    const meta = tx.objectStore(STORE_META);
+    const created = await runTx(tx, async () => {
+      const [existingCheck, existingDevice, existingPassword, records] = await Promise.all([
+        meta.get(KEY_CHECK),
+        meta.get(SLOT_DEVICE),
+        meta.get(SLOT_PASSWORD),
+        tx.objectStore(STORE_RECORDS).count(),
+      ]);
+      // Anything present means another context won the race, or the vault is damaged; either way a
+      // fresh key must never replace the one existing records were encrypted under.
+      if (existingCheck !== undefined || existingDevice !== undefined || existingPassword !== undefined)
+        return false;
+      if (records > 0) return false;
+      await Promise.all([meta.put(check, KEY_CHECK), meta.put(device, SLOT_DEVICE)]);
+      return true;
+    });
+    return created ? dek : undefined;
+  }
+
+  private async readSlots(): Promise<MetaSnapshot> {
+    // One transaction, so a concurrent slot switch elsewhere is seen entirely or not at all.
+    const db = await this.config.db();
+    const tx = db.transaction(STORE_META, 'readonly');
+    const [password, device] = await Promise.all([tx.store.get(SLOT_PASSWORD), tx.store.get(SLOT_DEVICE)]);
+    await tx.done;
+    const parsedPassword = parsePasswordSlot(password);
+    if (password !== undefined && !parsedPassword) {
+      throw new VaultError('tampered', 'password slot is malformed', { id: SLOT_PASSWORD });
+    }
+    return { password: parsedPassword, device: parseDeviceSlot(device) };
+  }
+
+  async hasPassword(): Promise<boolean> {
+    return (await this.readSlots()).password !== undefined;
+  }
+
+  private async keyMatches(dek: CryptoKey): Promise<boolean> {
+    const db = await this.config.db();
+    const check = parseKeyCheck(await db.get(STORE_META, KEY_CHECK));
+    if (!check) throw new VaultError('tampered', 'key check is missing or malformed', { id: KEY_CHECK });
+    return verifyKeyCheck(dek, check);
+  }
+
+  /** A slot that opens but yields a key the records were not made with means the slot was replaced. */
+  private async checkKey(dek: CryptoKey): Promise<void> {
+    if (!(await this.keyMatches(dek))) {
+      throw new VaultError('tampered', 'data key does not match the key check', { id: KEY_CHECK });
+    }
+  }
+
+  async unlockWithDevice(): Promise<CryptoKey> {
+    const { password, device } = await this.readSlots();
+    if (password) throw new VaultError('password-required', 'this vault is protected by a password');
+    if (!device) throw new VaultError('tampered', 'device slot is missing or malformed', { id: SLOT_DEVICE });
+    let dek: CryptoKey;
+    try {
+      dek = await openDeviceSlot(device);
+    } catch (error) {
+      if (error instanceof AuthError) {
+        throw new VaultError('tampered', 'device slot failed authentication', { id: SLOT_DEVICE });
+      }
+      throw error;
+    }
+    await this.checkKey(dek);
+    return dek;
+  }
+
+  async unlockWithSessionKey(raw: unknown): Promise<CryptoKey> {
+    if (!isBytes(raw) || raw.length !== KEY_BYTES) {
+      throw new VaultError('invalid-input', `session key must be ${KEY_BYTES} bytes`);
+    }
+    const dek = await importDataKey(toBytes(raw));
+    if (!(await this.keyMatches(dek))) {
+      throw new VaultError('bad-session-key', 'session key does not belong to this vault');
+    }
+    return dek;
+  }
+
+  /**
+   * Counts the attempt first (see throttle.ts), so the counter survives a worker killed mid-KDF.
+   * Returns the failure count this attempt would leave behind if the password is wrong.
+   */
+  private async reserveAttempt(): Promise<number> {
+    const db = await this.config.db();
+    const now = this.config.now();
+    const tx = db.transaction(STORE_KV, 'readwrite');
+    const decision = await runTx(tx, async () => {
+      const state = parseThrottle(await tx.store.get(THROTTLE_KEY));
+      const { wait, corrected } = remainingWait(state, now);
+      if (wait > 0) {
+        if (corrected) await tx.store.put(corrected, THROTTLE_KEY);
+        return { wait, failures: state.failures };
+      }
+      const next = recordAttempt(state, now);
+      await tx.store.put(next, THROTTLE_KEY);
+      return { wait: 0, failures: next.failures };
+    });
+    if (decision.wait > 0) {
+      const seconds = Math.ceil(decision.wait / 1000);
+      throw new VaultError('throttled', `too many wrong passwords; try again in ${seconds} s`, {
+        retryAfterMs: decision.wait,
+      });
+    }
+    return decision.failures;
+  }
+
+  private async resetThrottle(): Promise<void> {
+    const db = await this.config.db();
+    await db.put(STORE_KV, { failures: 0, nextAllowedAt: 0 }, THROTTLE_KEY);
+  }
+
+  /**
+   * Throttled password check; used by unlock and before any password change, so changing the
+   * password cannot be used to brute-force it either. A wrong password changes nothing but the
+   * throttle counter.
+   */
+  async verifyPassword(password: unknown): Promise<{ dek: CryptoKey; slot: PasswordSlot }> {
+    if (typeof password !== 'string') throw new VaultError('invalid-input', 'password must be a string');
+    const { password: slot } = await this.readSlots();
+    if (!slot) throw new VaultError('no-password', 'this vault has no password');
+    const failures = await this.reserveAttempt();
+    let dek: CryptoKey;
+    try {
+      dek = await openPasswordSlot(slot, password);
+    } catch (error) {
+      if (error instanceof AuthError) {
+        throw new VaultError('wrong-password', 'wrong password', { retryAfterMs: delayAfter(failures) });
+      }
+      throw error;
+    }
+    await this.checkKey(dek);
+    await this.resetThrottle();
+    return { dek, slot };
+  }
+
+  /** True when the slot was made with weaker parameters than this build's, so it should be redone. */
+  needsKdfUpgrade(slot: PasswordSlot): boolean {
+    return !meetsKdf(slot.kdf, this.config.kdf);
+  }
+
+  /** Set or change the password: the DEK is re-wrapped, records are untouched. */
+  async wrapUnderPassword(dek: CryptoKey, password: string): Promise<void> {
+    this.step('verified');
+    const spec = newKdfSpec(this.config.kdf);
+    const kek = await kekFromBytes(await deriveKek(password, spec));
+    this.step('derived');
+    const slot = await createPasswordSlot(dek, kek, spec);
+    this.step('wrapped');
+    await this.commitSlot(SLOT_PASSWORD, slot, SLOT_DEVICE);
+    this.step('committed');
+  }
+
+  /** Remove the password: the DEK goes back under a fresh non-extractable device key. */
+  async wrapUnderDevice(dek: CryptoKey): Promise<void> {
+    this.step('verified');
+    const deviceKey = await generateWrappingKey();
+    this.step('derived');
+    const slot = await createDeviceSlot(dek, deviceKey);
+    this.step('wrapped');
+    await this.commitSlot(SLOT_DEVICE, slot, SLOT_PASSWORD);
+    this.step('committed');
+  }
+
+  private async commitSlot(key: string, slot: DeviceSlot | PasswordSlot, replaces: string): Promise<void> {
+    const db = await this.config.db();
+    const tx = db.transaction([STORE_META, STORE_KV], 'readwrite');
+    await runTx(tx, async () => {
+      const meta = tx.objectStore(STORE_META);
+      await meta.put(slot, key);
+      this.step('tx-new-slot-written');
+      await meta.delete(replaces);
+      this.step('tx-old-slot-removed');
+      // A new secret starts with a clean slate of attempts.
+      await tx.objectStore(STORE_KV).put({ failures: 0, nextAllowedAt: 0 }, THROTTLE_KEY);
+    });
+  }
+}
