@@ -1,0 +1,81 @@
+// Popup start-up in real Chromium: navigation start to every visible code painted, with N accounts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { launchWithExtension } from '../../tests/e2e/launch.ts';
+
+const EXTENSION_ID = 'nfhdjalblejmoimpgkfefjmogchaeocj';
+const POPUP = `chrome-extension://${EXTENSION_ID}/popup.html`;
+const RUNS = 9;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function seed(page: Page, count: number): Promise<void> {
+  await page.evaluate(async (count) => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+    const secret = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => alphabet[b % 32]).join('');
+    const sends = Array.from({ length: count }, (_, i) =>
+      chrome.runtime.sendMessage({
+        tweestap: 1,
+        name: 'vault.add',
+        request: {
+          account: {
+            type: 'totp',
+            issuer: `Issuer ${i}`,
+            label: `user${i}@example.org`,
+            secret: secret(),
+            algorithm: 'SHA1',
+            digits: 6,
+            period: 30,
+            counter: 0,
+            sites: [`https://login${i}.example.org`],
+          },
+        },
+      }),
+    );
+    const answers = await Promise.all(sends);
+    const failed = answers.filter((a: { ok: boolean }) => !a.ok);
+    if (failed.length) throw new Error(`seeding failed: ${JSON.stringify(failed[0])}`);
+  }, count);
+}
+
+async function timeToCodes(page: Page): Promise<number> {
+  await page.goto(POPUP);
+  await page.waitForFunction(() => performance.getEntriesByName('tweestap:codes-painted').length > 0, null, {
+    timeout: 10_000,
+  });
+  return page.evaluate(() => performance.getEntriesByName('tweestap:codes-painted')[0]!.startTime);
+}
+
+export async function benchPopup(counts: number[]) {
+  const results: Record<string, unknown> = {};
+  for (const count of counts) {
+    const profile = mkdtempSync(join(tmpdir(), 'tweestap-bench-'));
+    const launched = await launchWithExtension(profile);
+    try {
+      const setup = await launched.context.newPage();
+      await setup.goto(POPUP);
+      await seed(setup, count);
+      await setup.close();
+      const page = await launched.context.newPage();
+      await page.setViewportSize({ width: 380, height: 600 });
+      const first = await timeToCodes(page);
+      const runs: number[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await timeToCodes(page));
+      results[String(count)] = {
+        firstOpenMs: Math.round(first * 10) / 10,
+        medianMs: Math.round(median(runs) * 10) / 10,
+        runsMs: runs.map((r) => Math.round(r * 10) / 10),
+      };
+    } finally {
+      await launched.close();
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    }
+  }
+  return { timeToCodes: results };
+}
