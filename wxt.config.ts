@@ -1,5 +1,5 @@
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'wxt';
+import { defineConfig, type WxtViteConfig } from 'wxt';
 
 /**
  * Public half of the key that fixes the extension ID (nfhdjalblejmoimpgkfefjmogchaeocj) on every
@@ -12,7 +12,8 @@ export const EXTENSION_ID = 'nfhdjalblejmoimpgkfefjmogchaeocj';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // WXT 0.20 bundles its own Vite 7 types while the preset resolves the root Vite 8: same plugin shape.
+  vite: () => ({ plugins: [preact() as unknown as NonNullable<WxtViteConfig['plugins']>[number]] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
