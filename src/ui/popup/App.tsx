@@ -1,0 +1,430 @@
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { StoredAccount } from '../../core/account';
+import type { ProtocolError } from '../../core/errors';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
+import { send } from '../../messaging/client';
+import type { AccountPatch, VaultStatus } from '../../messaging/protocol';
+import { importAccounts, scanQrCode } from '../actions';
+import { codeAt } from '../codes';
+import { fillIn } from '../fill';
+import { errorText, t } from '../i18n';
+import { arrange, moveBy, moveNextTo, withOrder } from '../order';
+import { markCodesPainted } from '../perf';
+import { matchesQuery, searchText } from '../search';
+import { showToast } from '../toast';
+import { AccountList, type FocusRequest } from './AccountList';
+import { accountName, type RowAction } from './AccountRow';
+import { AddManualView } from './AddManualView';
+import { boot } from './boot';
+import { ConfirmDialog } from './ConfirmDialog';
+import { EditAccountView } from './EditAccountView';
+import { EmptyState } from './EmptyState';
+import { Header } from './Header';
+import { LockScreen } from './LockScreen';
+import { SettingsView } from './SettingsView';
+import { Toast } from './Toast';
+import { Tour } from './Tour';
+
+type View =
+  | { name: 'loading' }
+  | { name: 'failed'; message: string }
+  | { name: 'locked' }
+  | { name: 'list' }
+  | { name: 'add' }
+  | { name: 'edit'; id: string }
+  | { name: 'settings'; forLock: boolean };
+
+const UNDO_MS = 10_000;
+
+/** Typing a letter anywhere searches; these places keep their own keys. */
+const OWN_KEYS = 'input, textarea, select, [contenteditable="true"], dialog, [role="menu"]';
+const SPACE_KEYS = 'button, a, summary, li[data-index]';
+
+export function App() {
+  const [view, setView] = useState<View>({ name: 'loading' });
+  const [accounts, setAccounts] = useState<StoredAccount[]>([]);
+  const [damaged, setDamaged] = useState<string[]>([]);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [status, setStatus] = useState<VaultStatus>({ state: 'unlocked', hasPassword: false });
+  const [host, setHost] = useState<string>();
+  const [query, setQuery] = useState('');
+  const [highlightId, setHighlightId] = useState<string>();
+  const [focus, setFocus] = useState<FocusRequest>();
+  const [confirmDelete, setConfirmDelete] = useState<StoredAccount>();
+  // Bumped when the edit view must start over from fresh data (another window saved first).
+  const [freshness, setFreshness] = useState(0);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const accountsRef = useRef(accounts);
+  accountsRef.current = accounts;
+
+  const focusRow = (id: string) => setFocus((previous) => ({ id, seq: (previous?.seq ?? 0) + 1 }));
+
+  const showLocked = () => {
+    setAccounts([]);
+    setQuery('');
+    setView({ name: 'locked' });
+  };
+
+  const failed = (error: ProtocolError) => {
+    if (error.code === 'locked') showLocked();
+    else showToast(errorText(error));
+  };
+
+  /** Returns false when the list could not be read (and says why). */
+  const reload = async (): Promise<boolean> => {
+    const result = await send('vault.list', {});
+    if (result.ok) {
+      setAccounts(result.value.accounts);
+      setDamaged(result.value.damaged);
+      return true;
+    }
+    failed(result.error);
+    return false;
+  };
+
+  // A layout effect, not a plain one: Preact runs plain effects a frame late, and that frame counts.
+  useLayoutEffect(() => {
+    const loadRest = () =>
+      void boot.rest().then(([vaultStatus, stored]) => {
+        if (vaultStatus.ok) setStatus(vaultStatus.value);
+        if (stored.ok) setSettings(stored.value);
+        setView((current) => (current.name === 'loading' ? { name: 'list' } : current));
+      });
+    void Promise.all([boot.list, boot.host]).then(([list, tabHost]) => {
+      setHost(tabHost);
+      if (!list.ok) {
+        setView(
+          list.error.code === 'locked'
+            ? { name: 'locked' }
+            : { name: 'failed', message: errorText(list.error) },
+        );
+        return loadRest();
+      }
+      setAccounts(list.value.accounts);
+      setDamaged(list.value.damaged);
+      // An empty vault waits for the settings: they decide between the tour and the empty state.
+      if (list.value.accounts.length === 0) return loadRest();
+      setView({ name: 'list' });
+      // After the codes are painted (a frame, then a task), so nothing competes with that paint.
+      requestAnimationFrame(() => setTimeout(loadRest));
+    });
+  }, []);
+
+  // Every screen but a populated list is painted at once; the list marks itself when its codes are in.
+  useLayoutEffect(() => {
+    if (view.name === 'loading' || (view.name === 'list' && accounts.length > 0)) return;
+    const raf = requestAnimationFrame(markCodesPainted);
+    return () => cancelAnimationFrame(raf);
+  }, [view.name]);
+
+  const items = useMemo(() => arrange(accounts, host), [accounts, host]);
+  const searching = query.trim() !== '';
+  // Built on the first keystroke, not at start: opening the popup should not pay for a search.
+  const haystacks = useMemo(
+    () => (searching ? new Map(accounts.map((a) => [a.id, searchText(a)])) : undefined),
+    [accounts, searching],
+  );
+  const shown = useMemo(
+    () =>
+      haystacks ? items.filter((item) => matchesQuery(haystacks.get(item.account.id) ?? '', query)) : items,
+    [items, haystacks, query],
+  );
+
+  const onList = view.name === 'list' && accounts.length > 0;
+
+  useEffect(() => {
+    if (!onList) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing)
+        return;
+      if (Array.from(event.key).length !== 1) return;
+      const target = event.target as Element;
+      if (target.closest?.(OWN_KEYS)) return;
+      if (event.key === ' ' && target.closest?.(SPACE_KEYS)) return;
+      // Focus moves before the key's default action, so the character lands in the search box.
+      searchBox.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [onList]);
+
+  const copy = async (account: StoredAccount) => {
+    const code = codeAt(account, Date.now());
+    if (!code) return showToast(t('code_unavailable'));
+    try {
+      await navigator.clipboard.writeText(code);
+    } catch {
+      return showToast(t('copy_failed'));
+    }
+    showToast(t('copied'));
+    // The background clears the clipboard after the user's chosen delay; a failure there is not worth a scare.
+    void send('clipboard.scheduleClear', { text: code });
+  };
+
+  const update = async (account: StoredAccount, patch: AccountPatch): Promise<StoredAccount | undefined> => {
+    const result = await send('vault.update', { id: account.id, revision: account.revision, patch });
+    if (result.ok) {
+      setAccounts((list) => list.map((entry) => (entry.id === result.value.id ? result.value : entry)));
+      return result.value;
+    }
+    if (result.error.code === 'stale-revision' || result.error.code === 'not-found') {
+      if (await reload()) {
+        setFreshness((n) => n + 1);
+        showToast(t('stale_reloaded'));
+      }
+      return undefined;
+    }
+    failed(result.error);
+    return undefined;
+  };
+
+  const reorder = async (ids: string[] | undefined, focusId: string) => {
+    if (!ids) return;
+    setAccounts((list) => withOrder(list, ids));
+    focusRow(focusId);
+    const result = await send('vault.reorder', { ids });
+    if (!result.ok) failed(result.error);
+    // Reordering rewrites every record (new revisions), so fetch them before the next edit.
+    await reload();
+  };
+
+  const remove = async (account: StoredAccount) => {
+    setConfirmDelete(undefined);
+    const index = shown.findIndex((item) => item.account.id === account.id);
+    const result = await send('vault.remove', { id: account.id, revision: account.revision });
+    if (!result.ok) {
+      if (result.error.code === 'stale-revision' && (await reload())) return showToast(t('stale_reloaded'));
+      return failed(result.error);
+    }
+    setAccounts((list) => list.filter((entry) => entry.id !== account.id));
+    const neighbour = shown[index + 1] ?? shown[index - 1];
+    if (neighbour) focusRow(neighbour.account.id);
+    else searchBox.current?.focus();
+    // A damaged record comes back as null: it is gone, but there is nothing to undo into.
+    const removed = result.value;
+    showToast(
+      t('deleted', accountName(account)),
+      removed ? { durationMs: UNDO_MS, action: { label: t('undo'), run: () => void restore(removed) } } : {},
+    );
+  };
+
+  const restore = async (account: StoredAccount) => {
+    const result = await send('vault.restore', { account });
+    if (!result.ok) return failed(result.error);
+    await reload();
+    focusRow(result.value.id);
+    showToast(t('restored', accountName(result.value)));
+  };
+
+  const onAction = (action: RowAction, account: StoredAccount) => {
+    switch (action) {
+      case 'fill':
+        return fillIn(account);
+      case 'next':
+        return void update(account, { counter: account.counter + 1 });
+      case 'edit':
+        return setView({ name: 'edit', id: account.id });
+      case 'pin':
+        return void update(account, { pinned: !account.pinned }).then((saved) => saved && focusRow(saved.id));
+      case 'up':
+      case 'down':
+        return void reorder(moveBy(accounts, account.id, action === 'up' ? -1 : 1), account.id);
+      case 'delete':
+        return setConfirmDelete(account);
+    }
+  };
+
+  const canMove = useCallback(
+    (id: string, delta: -1 | 1) => moveBy(accountsRef.current, id, delta) !== undefined,
+    [],
+  );
+
+  const lock = async () => {
+    if (!status.hasPassword) return setView({ name: 'settings', forLock: true });
+    const result = await send('vault.lock', {});
+    if (!result.ok) return failed(result.error);
+    setStatus(result.value);
+    showLocked();
+  };
+
+  const unlocked = async (next: VaultStatus) => {
+    setStatus(next);
+    if (await reload()) setView({ name: 'list' });
+  };
+
+  const backToList = (focusId?: string) => {
+    setView({ name: 'list' });
+    if (focusId) focusRow(focusId);
+    else setFocus(undefined);
+  };
+
+  // The "just added" glow is for the moment of arrival, not for every later scroll past it.
+  useEffect(() => {
+    if (!highlightId) return;
+    const timer = setTimeout(() => setHighlightId(undefined), 4000);
+    return () => clearTimeout(timer);
+  }, [highlightId]);
+
+  const finishTour = async () => {
+    setSettings((current) => ({ ...current, tourDone: true }));
+    const result = await send('settings.set', { patch: { tourDone: true } });
+    if (result.ok) setSettings(result.value);
+  };
+
+  const onSearchKeyDown = (event: KeyboardEvent) => {
+    const first = shown[0];
+    if (event.key === 'ArrowDown' && first) {
+      event.preventDefault();
+      focusRow(first.account.id);
+    } else if (event.key === 'Enter' && first && query.trim()) {
+      event.preventDefault();
+      void copy(first.account);
+    } else if (event.key === 'Escape' && query) {
+      event.preventDefault();
+      setQuery('');
+    }
+  };
+
+  let body: ComponentChildren;
+  switch (view.name) {
+    case 'loading':
+      body = <main class="loading" aria-busy="true" />;
+      break;
+    case 'failed':
+      body = (
+        <main class="panel">
+          <p class="error">{view.message}</p>
+          <button type="button" class="btn" onClick={() => void reload().then((ok) => ok && backToList())}>
+            {t('try_again')}
+          </button>
+        </main>
+      );
+      break;
+    case 'locked':
+      body = <LockScreen onUnlocked={unlocked} />;
+      break;
+    case 'add':
+      body = (
+        <AddManualView
+          onBack={() => backToList()}
+          onFailure={failed}
+          onAdded={(account) => {
+            setAccounts((list) => [...list.filter((entry) => entry.id !== account.id), account]);
+            setQuery('');
+            setHighlightId(account.id);
+            backToList(account.id);
+            showToast(t('added', accountName(account)));
+          }}
+        />
+      );
+      break;
+    case 'edit': {
+      const account = accounts.find((entry) => entry.id === view.id);
+      body = account ? (
+        <EditAccountView
+          key={`${account.id}:${freshness}`}
+          account={account}
+          onBack={() => backToList(account.id)}
+          onUpdate={update}
+          onSaved={(saved) => {
+            backToList(saved.id);
+            showToast(t('saved'));
+          }}
+        />
+      ) : (
+        <main class="panel">
+          <p>{t('account_gone')}</p>
+          <button type="button" class="btn" onClick={() => backToList()}>
+            {t('back')}
+          </button>
+        </main>
+      );
+      break;
+    }
+    case 'settings':
+      body = (
+        <SettingsView
+          settings={settings}
+          status={status}
+          forLock={view.forLock}
+          onBack={() => backToList()}
+          onSettings={setSettings}
+          onStatus={setStatus}
+          onFailure={failed}
+        />
+      );
+      break;
+    case 'list':
+      body = (
+        <>
+          <Header
+            hasPassword={status.hasPassword}
+            search={
+              accounts.length > 0
+                ? { query, ref: searchBox, onInput: setQuery, onKeyDown: onSearchKeyDown }
+                : undefined
+            }
+            onScan={scanQrCode}
+            onAdd={() => setView({ name: 'add' })}
+            onImport={importAccounts}
+            onSettings={() => setView({ name: 'settings', forLock: false })}
+            onLock={() => void lock()}
+          />
+          {damaged.length > 0 && (
+            <p class="banner" role="note">
+              {t('damaged_notice', String(damaged.length))}
+            </p>
+          )}
+          {accounts.length === 0 ? (
+            <main class="view">
+              {settings.tourDone ? (
+                <EmptyState
+                  onScan={scanQrCode}
+                  onType={() => setView({ name: 'add' })}
+                  onImport={importAccounts}
+                />
+              ) : (
+                <Tour onDone={() => void finishTour()} />
+              )}
+            </main>
+          ) : (
+            <main class="main-list">
+              {shown.length === 0 && <p class="no-results">{t('no_results', query.trim())}</p>}
+              <AccountList
+                items={shown}
+                query={query}
+                highlightId={highlightId}
+                focus={focus}
+                canMove={canMove}
+                onCopy={(account) => void copy(account)}
+                onAction={onAction}
+                onReorder={(id, targetId, after) =>
+                  void reorder(moveNextTo(accounts, id, targetId, after), id)
+                }
+                onLeaveTop={() => searchBox.current?.focus()}
+              />
+            </main>
+          )}
+        </>
+      );
+      break;
+  }
+
+  return (
+    <div class="app">
+      {body}
+      <Toast />
+      {confirmDelete && (
+        <ConfirmDialog
+          title={t('delete_title')}
+          body={t('delete_body', accountName(confirmDelete))}
+          confirmLabel={t('delete')}
+          cancelLabel={t('cancel')}
+          onConfirm={() => void remove(confirmDelete)}
+          onCancel={() => setConfirmDelete(undefined)}
+        />
+      )}
+    </div>
+  );
+}

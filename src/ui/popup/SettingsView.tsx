@@ -1,0 +1,112 @@
+import { useId } from 'preact/hooks';
+import type { ProtocolError } from '../../core/errors';
+import type { Settings } from '../../core/settings';
+import { send } from '../../messaging/client';
+import type { VaultStatus } from '../../messaging/protocol';
+import { durationLabel } from '../duration';
+import { t } from '../i18n';
+import { HELP_URL } from '../links';
+import { PasswordSection } from './PasswordSection';
+import { SubHeader } from './SubHeader';
+
+const AUTO_LOCK_MINUTES = [1, 5, 15, 30, 60, 240, 0];
+const CLIPBOARD_SECONDS = [15, 30, 60, 120, 0];
+
+interface Props {
+  settings: Settings;
+  status: VaultStatus;
+  forLock: boolean;
+  onBack: () => void;
+  onSettings: (settings: Settings) => void;
+  onStatus: (status: VaultStatus) => void;
+  onFailure: (error: ProtocolError) => void;
+}
+
+/** A value set elsewhere (policy, an older version) stays selectable instead of silently changing. */
+const withCurrent = (choices: number[], current: number) =>
+  choices.includes(current)
+    ? choices
+    : [...choices, current].sort((a, b) => (a || Infinity) - (b || Infinity));
+
+export function SettingsView(props: Props) {
+  const { settings } = props;
+  const autoLockId = useId();
+  const clipboardId = useId();
+  const titleId = useId();
+
+  const change = async (patch: Partial<Settings>) => {
+    const result = await send('settings.set', { patch });
+    if (result.ok) props.onSettings(result.value);
+    else props.onFailure(result.error);
+  };
+
+  return (
+    <>
+      <SubHeader title={t('settings')} onBack={props.onBack} />
+      <main class="view">
+        <PasswordSection
+          status={props.status}
+          forLock={props.forLock}
+          onStatus={props.onStatus}
+          onLocked={() => props.onFailure({ code: 'locked' })}
+        />
+        <section class="card" aria-labelledby={titleId}>
+          <h2 id={titleId}>{t('security_section')}</h2>
+          <div class="field">
+            <label class="field-label" for={autoLockId}>
+              {t('auto_lock')}
+            </label>
+            <select
+              id={autoLockId}
+              aria-describedby={`${autoLockId}-hint`}
+              value={String(settings.autoLockMinutes)}
+              onChange={(event) => change({ autoLockMinutes: Number(event.currentTarget.value) })}
+            >
+              {withCurrent(AUTO_LOCK_MINUTES, settings.autoLockMinutes).map((minutes) => (
+                <option key={minutes} value={String(minutes)}>
+                  {durationLabel(minutes * 60)}
+                </option>
+              ))}
+            </select>
+            <span id={`${autoLockId}-hint`} class="field-hint">
+              {t('auto_lock_hint')}
+            </span>
+          </div>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={settings.lockOnScreenLock}
+              onChange={(event) => change({ lockOnScreenLock: event.currentTarget.checked })}
+            />
+            <span>{t('lock_on_screen_lock')}</span>
+          </label>
+          <div class="field">
+            <label class="field-label" for={clipboardId}>
+              {t('clipboard_clear')}
+            </label>
+            <select
+              id={clipboardId}
+              aria-describedby={`${clipboardId}-hint`}
+              value={String(settings.clipboardClearSeconds)}
+              onChange={(event) => change({ clipboardClearSeconds: Number(event.currentTarget.value) })}
+            >
+              {withCurrent(CLIPBOARD_SECONDS, settings.clipboardClearSeconds).map((seconds) => (
+                <option key={seconds} value={String(seconds)}>
+                  {durationLabel(seconds)}
+                </option>
+              ))}
+            </select>
+            <span id={`${clipboardId}-hint`} class="field-hint">
+              {t('clipboard_clear_hint')}
+            </span>
+          </div>
+        </section>
+        <p class="view-footer">
+          <a class="link" href={HELP_URL} target="_blank" rel="noopener noreferrer">
+            {t('help')}
+          </a>
+        </p>
+      </main>
+    </>
+  );
+}
