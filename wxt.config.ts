@@ -36,6 +36,14 @@ export default defineConfig({
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      // Alt+Shift+2 ("2" for two-step) is not taken by Chrome or Edge; users can change it in the
+      // browser's shortcut settings.
+      'fill-code': {
+        suggested_key: { default: 'Alt+Shift+2', mac: 'Alt+Shift+2' },
+        description: '__MSG_commandFill__',
+      },
+    },
   }),
   zip: {
     excludeSources: [

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { registerClipboard } from '../src/background/clipboard';
 import { registerCodeHandlers } from '../src/background/codes';
+import { registerFill } from '../src/background/fill';
 import { registerSettingsHandlers } from '../src/background/settings';
 import { getVault, registerAutoLock, registerVaultHandlers } from '../src/background/vault-service';
 import { isEnvelope } from '../src/messaging/protocol';
@@ -12,6 +13,7 @@ export default defineBackground(() => {
   registerSettingsHandlers(router);
   registerClipboard(router);
   registerCodeHandlers(router);
+  registerFill(router);
   registerAutoLock();
 
   // Keep the session key away from content scripts (this is the default; say it anyway).

@@ -53,7 +53,9 @@ function entrySize(html: string): { files: string[]; raw: number; gzip: number }
     if (seen.has(file)) continue;
     seen.add(file);
     const text = readFileSync(join(out, file), 'utf8');
-    for (const m of text.matchAll(/from\s*"\.{0,2}\/?((?:chunks\/)?[\w.-]+\.js)"|import\("\.{0,2}\/?((?:chunks\/)?[\w.-]+\.js)"\)/g)) {
+    for (const m of text.matchAll(
+      /from\s*"\.{0,2}\/?((?:chunks\/)?[\w.-]+\.js)"|import\("\.{0,2}\/?((?:chunks\/)?[\w.-]+\.js)"\)/g,
+    )) {
       const name = (m[1] ?? m[2])!;
       queue.push(name.startsWith('chunks/') ? name : `chunks/${name}`);
     }

@@ -23,10 +23,15 @@ To load Tweestap by hand in Chrome or Edge:
   3. Click "Load unpacked" and choose ${extensionDir}
 Then open ${site.url}/setup and click the Tweestap icon.`;
 
-const browserPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge'].find(
-  (path) => path && existsSync(path),
+const browserPath = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/google-chrome',
+  '/usr/bin/microsoft-edge',
+].find((path) => path && existsSync(path));
+const hasDisplay = Boolean(
+  process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform !== 'linux',
 );
-const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform !== 'linux');
 
 if (!hasDisplay || !browserPath) {
   console.log(

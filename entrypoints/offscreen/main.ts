@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
+import type { OffscreenClipboardMessage } from '../../src/background/clipboard';
 
 // An offscreen document has no focus, so navigator.clipboard is refused; a copy event still works.
-function clearClipboard(): void {
+function writeClipboard(text: string): void {
   const onCopy = (event: ClipboardEvent) => {
-    event.clipboardData?.setData('text/plain', '');
+    event.clipboardData?.setData('text/plain', text);
     event.preventDefault();
   };
   document.addEventListener('copy', onCopy, { once: true });
@@ -11,8 +12,9 @@ function clearClipboard(): void {
 }
 
 browser.runtime.onMessage.addListener((message: unknown) => {
-  const m = message as { target?: string; type?: string };
-  if (m?.target !== 'offscreen' || m.type !== 'clear-clipboard') return undefined;
-  clearClipboard();
+  const m = message as Partial<OffscreenClipboardMessage>;
+  if (m?.target !== 'offscreen' || m.type !== 'write-clipboard' || typeof m.text !== 'string')
+    return undefined;
+  writeClipboard(m.text);
   return Promise.resolve(true);
 });

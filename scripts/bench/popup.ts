@@ -18,7 +18,8 @@ function median(values: number[]): number {
 async function seed(page: Page, count: number): Promise<void> {
   await page.evaluate(async (count) => {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-    const secret = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => alphabet[b % 32]).join('');
+    const secret = () =>
+      Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => alphabet[b % 32]).join('');
     const sends = Array.from({ length: count }, (_, i) =>
       chrome.runtime.sendMessage({
         tweestap: 1,

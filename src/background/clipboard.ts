@@ -5,7 +5,12 @@ import { readSettings } from './settings';
 
 const ALARM = 'tweestap-clear-clipboard';
 const OFFSCREEN_PATH = '/offscreen.html';
-export const CLEAR_CLIPBOARD_MESSAGE = { target: 'offscreen', type: 'clear-clipboard' } as const;
+export interface OffscreenClipboardMessage {
+  target: 'offscreen';
+  type: 'write-clipboard';
+  /** '' clears. */
+  text: string;
+}
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -14,19 +19,30 @@ let timer: ReturnType<typeof setTimeout> | undefined;
  * clipboard still holds our code without the clipboard-read permission (whose install warning frightens
  * users and admins), so the clear is unconditional: the setting says when.
  */
-async function clearClipboard(): Promise<void> {
-  clearTimeout(timer);
-  await browser.alarms.clear(ALARM);
+async function writeThroughOffscreen(text: string): Promise<void> {
   const existing = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
   if (existing.length === 0) {
     await chrome.offscreen.createDocument({
       url: OFFSCREEN_PATH,
       reasons: ['CLIPBOARD'],
-      justification: 'Clear a copied two-step code from the clipboard after the time the user chose.',
+      justification: 'Copy a two-step code, and clear it from the clipboard after the time the user chose.',
     });
   }
-  await browser.runtime.sendMessage(CLEAR_CLIPBOARD_MESSAGE);
+  const message: OffscreenClipboardMessage = { target: 'offscreen', type: 'write-clipboard', text };
+  await browser.runtime.sendMessage(message);
   await chrome.offscreen.closeDocument();
+}
+
+async function clearClipboard(): Promise<void> {
+  clearTimeout(timer);
+  await browser.alarms.clear(ALARM);
+  await writeThroughOffscreen('');
+}
+
+/** For gestures with no page of ours open (shortcut, context menu): copy, then clear as usual. */
+export async function writeClipboard(text: string): Promise<void> {
+  await writeThroughOffscreen(text);
+  await scheduleClear();
 }
 
 async function scheduleClear(): Promise<void> {

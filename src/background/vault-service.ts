@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { StoredAccount } from '../core/account';
 import { fail, ok, type ProtocolError, type Result } from '../core/errors';
-import type { VaultStatus } from '../messaging/protocol';
+import type { AccountPatch, VaultStatus } from '../messaging/protocol';
 import type { Router } from '../messaging/router';
 import type { VaultFailure, VaultResult } from '../vault/errors';
 import { Vault } from '../vault/vault';
+import { clockOffsetMs } from './clock';
 import { policyAllowsExport } from './policy';
 import { onSettingsChanged, readSettings } from './settings';
 
@@ -165,8 +166,8 @@ export function registerVaultHandlers(router: Router): void {
   router.on('vault.list', 'extension-page', async () => {
     const vault = await getVault();
     if (vault.state() === 'locked') return fail('locked');
-    await touch();
-    return listAccounts(vault);
+    const [listed, clockOffset] = await Promise.all([listAccounts(vault), clockOffsetMs(), touch()]);
+    return listed.ok ? ok({ ...listed.value, clockOffsetMs: clockOffset }) : listed;
   });
 
   router.on('vault.add', 'extension-page', ({ account }) =>
@@ -183,7 +184,7 @@ export function registerVaultHandlers(router: Router): void {
   );
 
   router.on('vault.update', 'extension-page', ({ id, patch, revision }) =>
-    write((v) => v.update(id, patch, revision), replaceIn),
+    updateAccount(id, revision, patch),
   );
   router.on('vault.remove', 'extension-page', ({ id, revision }) =>
     write(
@@ -235,6 +236,15 @@ export function registerAutoLock(): void {
     if (state === 'locked' && (await readSettings()).lockOnScreenLock) await lockVault();
   });
   onSettingsChanged(() => void touch());
+}
+
+/** For other capabilities (fill links a confirmed site): one update through the same write path. */
+export function updateAccount(
+  id: string,
+  revision: number,
+  patch: AccountPatch,
+): Promise<Result<StoredAccount>> {
+  return write((v) => v.update(id, patch, revision), replaceIn);
 }
 
 /** For the code handlers: the unlocked accounts, or nothing when locked. */

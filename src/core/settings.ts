@@ -5,6 +5,10 @@ export interface Settings {
   clipboardClearSeconds: number;
   /** The one-screen tour has been shown. */
   tourDone: boolean;
+  /** Submit the login form after filling the code. Off: the user stays in control. */
+  autoSubmit: boolean;
+  /** Set by hand when the computer's clock is wrong and no site could be asked; wins over measuring. */
+  manualClockOffsetSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -12,6 +16,8 @@ export const DEFAULT_SETTINGS: Settings = {
   lockOnScreenLock: true,
   clipboardClearSeconds: 30,
   tourDone: false,
+  autoSubmit: false,
+  manualClockOffsetSeconds: 0,
 };
 
 const LIMITS = {
@@ -19,7 +25,13 @@ const LIMITS = {
   autoLockMinutes: [0, 24 * 60],
   // 0 means "do not clear".
   clipboardClearSeconds: [0, 600],
+  manualClockOffsetSeconds: [-24 * 3600, 24 * 3600],
 } as const;
+
+function clampNumber(value: unknown, [min, max]: readonly [number, number], fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, value));
+}
 
 function clampInteger(value: unknown, [min, max]: readonly [number, number], fallback: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
@@ -30,7 +42,12 @@ function clampInteger(value: unknown, [min, max]: readonly [number, number], fal
 export function normalizeSettings(input: unknown): Settings {
   const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   return {
-    autoLockMinutes: clampInteger(raw.autoLockMinutes, LIMITS.autoLockMinutes, DEFAULT_SETTINGS.autoLockMinutes),
+    // Fractions are allowed (tests use a few seconds); the settings page offers whole minutes.
+    autoLockMinutes: clampNumber(
+      raw.autoLockMinutes,
+      LIMITS.autoLockMinutes,
+      DEFAULT_SETTINGS.autoLockMinutes,
+    ),
     lockOnScreenLock:
       typeof raw.lockOnScreenLock === 'boolean' ? raw.lockOnScreenLock : DEFAULT_SETTINGS.lockOnScreenLock,
     clipboardClearSeconds: clampInteger(
@@ -39,5 +56,11 @@ export function normalizeSettings(input: unknown): Settings {
       DEFAULT_SETTINGS.clipboardClearSeconds,
     ),
     tourDone: typeof raw.tourDone === 'boolean' ? raw.tourDone : DEFAULT_SETTINGS.tourDone,
+    autoSubmit: typeof raw.autoSubmit === 'boolean' ? raw.autoSubmit : DEFAULT_SETTINGS.autoSubmit,
+    manualClockOffsetSeconds: clampInteger(
+      raw.manualClockOffsetSeconds,
+      LIMITS.manualClockOffsetSeconds,
+      DEFAULT_SETTINGS.manualClockOffsetSeconds,
+    ),
   };
 }

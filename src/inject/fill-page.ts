@@ -184,3 +184,14 @@ export async function fillPage(rawCode: string, options: FillOptions = {}): Prom
   if (options.autoSubmit) report.submitted = submit(fields.at(-1)!);
   return report;
 }
+
+/** Whether this frame has a field the code would go into, without touching it. */
+export function hasCodeField(codeLength: number): boolean {
+  const choice = chooseTarget(collectInputs(document), {
+    codeLength,
+    sample: '0'.repeat(codeLength),
+    isVisible,
+    widthOf: (el) => el.getBoundingClientRect().width,
+  });
+  return choice.kind !== 'none';
+}

@@ -25,6 +25,23 @@ export interface CodeForFrame {
   code: string;
 }
 
+export interface AccountSummary {
+  id: string;
+  issuer: string;
+  label: string;
+}
+
+/** What a fill gesture came to; the popup (or an in-page notice) says it in the user's language. */
+export type FillOutcome =
+  | { status: 'filled'; account: AccountSummary; submitted: boolean; clockCorrectedMs?: number }
+  | { status: 'copied'; account: AccountSummary; reason: 'no-field' | 'ambiguous' | 'rejected' }
+  | { status: 'choose'; site: string; accounts: AccountSummary[] }
+  | { status: 'no-account'; site: string }
+  /** The account is not linked to the frame's site: only an explicit confirmation may fill (and link). */
+  | { status: 'confirm-site'; account: AccountSummary; accountSites: string[]; site: string }
+  | { status: 'not-allowed' }
+  | { status: 'locked' };
+
 /**
  * Every message: its request, its response, and who may send it. Extension pages (popup, options,
  * offscreen) may manage the vault; a content script may only ask for codes for its own frame's origin.
@@ -36,7 +53,7 @@ export interface Protocol {
   'vault.list': {
     request: Record<string, never>;
     /** `damaged`: ids of records that failed authentication; reported, never dropped. */
-    response: { accounts: StoredAccount[]; damaged: string[] };
+    response: { accounts: StoredAccount[]; damaged: string[]; clockOffsetMs: number };
     from: 'extension-page';
   };
   'vault.add': { request: { account: NewAccount }; response: StoredAccount; from: 'extension-page' };
@@ -71,6 +88,22 @@ export interface Protocol {
   'settings.get': { request: Record<string, never>; response: Settings; from: 'extension-page' };
   'settings.set': { request: { patch: Partial<Settings> }; response: Settings; from: 'extension-page' };
   'clipboard.scheduleClear': { request: { text: string }; response: null; from: 'extension-page' };
+  'fill.tab': {
+    request: { tabId: number; frameId?: number; accountId?: string; linkSite?: boolean };
+    response: FillOutcome;
+    from: 'extension-page';
+  };
+  /** A fill the shortcut or context menu could not finish alone (choose, confirm, unlock), for the popup. */
+  'fill.pending': {
+    request: Record<string, never>;
+    response: { tabId: number; frameId?: number; outcome: FillOutcome } | null;
+    from: 'extension-page';
+  };
+  'clock.check': {
+    request: { tabId: number };
+    response: { offsetMs: number; site: string } | null;
+    from: 'extension-page';
+  };
   'code.forFrame': {
     request: Record<string, never>;
     response: { codes: CodeForFrame[] };

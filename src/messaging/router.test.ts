@@ -15,7 +15,7 @@ const contentScript = {
 
 function router() {
   const r = new Router(ID, ORIGIN);
-  r.on('vault.list', 'extension-page', () => ok({ accounts: [], damaged: [] }));
+  r.on('vault.list', 'extension-page', () => ok({ accounts: [], damaged: [], clockOffsetMs: 0 }));
   r.on('code.forFrame', 'content-script', (_request, sender) =>
     ok({ codes: [{ issuer: sender.origin, label: '', code: '123456' }] }),
   );
@@ -31,7 +31,7 @@ describe('Router sender checks', () => {
   it('answers the popup for a vault message', async () => {
     expect(await router().dispatch(envelope('vault.list'), popup)).toEqual({
       ok: true,
-      value: { accounts: [], damaged: [] },
+      value: { accounts: [], damaged: [], clockOffsetMs: 0 },
     });
   });
 
@@ -87,9 +87,9 @@ describe('Router sender checks', () => {
 
   it('rejects registering a name twice', () => {
     const r = router();
-    expect(() => r.on('vault.list', 'extension-page', () => ok({ accounts: [], damaged: [] }))).toThrow(
-      /twice/,
-    );
+    expect(() =>
+      r.on('vault.list', 'extension-page', () => ok({ accounts: [], damaged: [], clockOffsetMs: 0 })),
+    ).toThrow(/twice/);
   });
 });
 
