@@ -153,6 +153,17 @@ async function fillFromGesture(tabId: number, frameId?: number): Promise<void> {
   }
 }
 
+function onFillCommand(command: string, tab?: { id?: number }): void {
+  if (command === 'fill-code' && tab?.id !== undefined) void fillFromGesture(tab.id);
+}
+
+function onFillMenuClicked(
+  info: { menuItemId: string | number; frameId?: number },
+  tab?: { id?: number },
+): void {
+  if (info.menuItemId === 'fill-code' && tab?.id !== undefined) void fillFromGesture(tab.id, info.frameId);
+}
+
 export function registerFill(router: Router): void {
   router.on('fill.tab', 'extension-page', async (request) => {
     if (typeof request.tabId !== 'number') return fail('bad-request');
@@ -181,12 +192,11 @@ export function registerFill(router: Router): void {
     return ok({ offsetMs: Math.round(top.report.clock.offsetMs), site: top.report.origin });
   });
 
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'fill-code' && tab?.id !== undefined) void fillFromGesture(tab.id);
-  });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === 'fill-code' && tab?.id !== undefined) void fillFromGesture(tab.id, info.frameId);
-  });
+  browser.commands.onCommand.addListener(onFillCommand);
+  browser.contextMenus.onClicked.addListener(onFillMenuClicked);
+  // Reachable only from the worker itself (and DevTools): E2E tests call the listeners as the browser
+  // would, since a real shortcut or context-menu click cannot be sent to headless Chromium.
+  Object.assign(globalThis, { tweestapGestures: { onFillCommand, onFillMenuClicked } });
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
       id: 'fill-code',
@@ -195,5 +205,3 @@ export function registerFill(router: Router): void {
     });
   });
 }
-
-export const handlersForTests = { fillFromGesture };

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { StoredAccount } from '../../core/account';
+import { codeTime } from '../clock';
 import type { ListItem } from '../order';
 import { markCodesPainted } from '../perf';
 import { AccountRow, type RowAction } from './AccountRow';
@@ -50,7 +51,7 @@ export function AccountList(props: Props) {
   const firstMount = useRef(true);
   const [rowHeight, setRowHeight] = useState(ROW_ESTIMATE);
   const [active, setActive] = useState(0);
-  const [now, setNow] = useState(Date.now);
+  const [now, setNow] = useState(codeTime);
   const [drag, setDrag] = useState<{ id: string; over?: string; after?: boolean }>();
   const [, redraw] = useReducer((n: number) => n + 1, 0);
 
@@ -78,7 +79,7 @@ export function AccountList(props: Props) {
     const schedule = () => {
       timer = setTimeout(
         () => {
-          setNow(Date.now());
+          setNow(codeTime());
           schedule();
         },
         1005 - (Date.now() % 1000),

@@ -6,8 +6,9 @@ import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import { send } from '../../messaging/client';
 import type { AccountPatch, VaultStatus } from '../../messaging/protocol';
 import { importAccounts, scanQrCode } from '../actions';
+import { codeTime, setClockOffset } from '../clock';
 import { codeAt } from '../codes';
-import { fillIn } from '../fill';
+import { type FillUi, fillIn, pendingFill, type SiteQuestion, siteName } from '../fill';
 import { errorText, t } from '../i18n';
 import { arrange, moveBy, moveNextTo, withOrder } from '../order';
 import { markCodesPainted } from '../perf';
@@ -33,7 +34,9 @@ type View =
   | { name: 'list' }
   | { name: 'add' }
   | { name: 'edit'; id: string }
-  | { name: 'settings'; forLock: boolean };
+  | { name: 'settings'; forLock: boolean }
+  /** The shortcut or context menu found several accounts for the page: the user picks one. */
+  | { name: 'choose'; tabId: number; site: string; ids: string[] };
 
 const UNDO_MS = 10_000;
 
@@ -52,6 +55,10 @@ export function App() {
   const [highlightId, setHighlightId] = useState<string>();
   const [focus, setFocus] = useState<FocusRequest>();
   const [confirmDelete, setConfirmDelete] = useState<StoredAccount>();
+  const [siteQuestion, setSiteQuestion] = useState<{
+    question: SiteQuestion;
+    answer: (yes: boolean) => void;
+  }>();
   // Bumped when the edit view must start over from fresh data (another window saved first).
   const [freshness, setFreshness] = useState(0);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -71,10 +78,35 @@ export function App() {
     else showToast(errorText(error));
   };
 
+  const fillUi: FillUi = {
+    confirmSite: (question) => new Promise((answer) => setSiteQuestion({ question, answer })),
+    showLocked: () => showLocked(),
+  };
+
+  const answerSiteQuestion = (yes: boolean) => {
+    siteQuestion?.answer(yes);
+    setSiteQuestion(undefined);
+  };
+
+  /** Finishes what the shortcut or context menu started, now that the popup is open. */
+  const finishPendingFill = async () => {
+    const pending = await pendingFill();
+    if (!pending) return;
+    const { outcome, tabId } = pending;
+    if (outcome.status === 'choose') {
+      setView({ name: 'choose', tabId, site: outcome.site, ids: outcome.accounts.map((a) => a.id) });
+    } else if (outcome.status === 'confirm-site') {
+      await fillIn(outcome.account, fillUi, tabId);
+    } else if (outcome.status === 'no-account') {
+      showToast(t('fill_no_account', siteName(outcome.site)));
+    }
+  };
+
   /** Returns false when the list could not be read (and says why). */
   const reload = async (): Promise<boolean> => {
     const result = await send('vault.list', {});
     if (result.ok) {
+      setClockOffset(result.value.clockOffsetMs);
       setAccounts(result.value.accounts);
       setDamaged(result.value.damaged);
       return true;
@@ -90,6 +122,7 @@ export function App() {
         if (vaultStatus.ok) setStatus(vaultStatus.value);
         if (stored.ok) setSettings(stored.value);
         setView((current) => (current.name === 'loading' ? { name: 'list' } : current));
+        if (vaultStatus.ok && vaultStatus.value.state === 'unlocked') void finishPendingFill();
       });
     void Promise.all([boot.list, boot.host]).then(([list, tabHost]) => {
       setHost(tabHost);
@@ -101,6 +134,7 @@ export function App() {
         );
         return loadRest();
       }
+      setClockOffset(list.value.clockOffsetMs);
       setAccounts(list.value.accounts);
       setDamaged(list.value.damaged);
       // An empty vault waits for the settings: they decide between the tour and the empty state.
@@ -150,7 +184,7 @@ export function App() {
   }, [onList]);
 
   const copy = async (account: StoredAccount) => {
-    const code = codeAt(account, Date.now());
+    const code = codeAt(account, codeTime());
     if (!code) return showToast(t('code_unavailable'));
     try {
       await navigator.clipboard.writeText(code);
@@ -220,7 +254,7 @@ export function App() {
   const onAction = (action: RowAction, account: StoredAccount) => {
     switch (action) {
       case 'fill':
-        return fillIn(account);
+        return void fillIn(account, fillUi);
       case 'next':
         return void update(account, { counter: account.counter + 1 });
       case 'edit':
@@ -250,7 +284,10 @@ export function App() {
 
   const unlocked = async (next: VaultStatus) => {
     setStatus(next);
-    if (await reload()) setView({ name: 'list' });
+    if (await reload()) {
+      setView({ name: 'list' });
+      void finishPendingFill();
+    }
   };
 
   const backToList = (focusId?: string) => {
@@ -355,6 +392,34 @@ export function App() {
         />
       );
       break;
+    case 'choose': {
+      const choices = accounts.filter((account) => view.ids.includes(account.id));
+      body = (
+        <main class="panel">
+          <h2>{t('fill_choose_title', siteName(view.site))}</h2>
+          <p class="muted">{t('fill_choose_hint')}</p>
+          <div class="choices">
+            {choices.map((account) => (
+              <button
+                key={account.id}
+                type="button"
+                class="choice"
+                onClick={() => void fillIn(account, fillUi, view.tabId)}
+              >
+                <span class="choice-title">{account.issuer || account.label}</span>
+                <span class="choice-hint">{account.label}</span>
+              </button>
+            ))}
+          </div>
+          <div class="panel-actions">
+            <button type="button" class="btn" onClick={() => backToList()}>
+              {t('back')}
+            </button>
+          </div>
+        </main>
+      );
+      break;
+    }
     case 'list':
       body = (
         <>
@@ -423,6 +488,16 @@ export function App() {
           cancelLabel={t('cancel')}
           onConfirm={() => void remove(confirmDelete)}
           onCancel={() => setConfirmDelete(undefined)}
+        />
+      )}
+      {siteQuestion && (
+        <ConfirmDialog
+          title={t('fill_confirm_title')}
+          body={t('fill_confirm_body', [siteQuestion.question.accountSites, siteQuestion.question.site])}
+          confirmLabel={t('fill_confirm_button')}
+          cancelLabel={t('cancel')}
+          onConfirm={() => answerSiteQuestion(true)}
+          onCancel={() => answerSiteQuestion(false)}
         />
       )}
     </div>

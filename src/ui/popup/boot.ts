@@ -3,11 +3,11 @@ import type { StoredAccount } from '../../core/account';
 import type { Result } from '../../core/errors';
 import type { Settings } from '../../core/settings';
 import { send } from '../../messaging/client';
-import type { VaultStatus } from '../../messaging/protocol';
+import type { ResponseOf, VaultStatus } from '../../messaging/protocol';
 import { pageHostname } from '../match';
 
 export interface Boot {
-  list: Promise<Result<{ accounts: StoredAccount[]; damaged: string[] }>>;
+  list: Promise<Result<ResponseOf<'vault.list'>>>;
   /** Host of the tab the popup was opened on, for "This site". */
   host: Promise<string | undefined>;
   /**
