@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { registerClipboard } from '../src/background/clipboard';
 import { registerCodeHandlers } from '../src/background/codes';
 import { registerFill } from '../src/background/fill';
+import { registerScan } from '../src/background/scan';
 import { registerSettingsHandlers } from '../src/background/settings';
 import { getVault, registerAutoLock, registerVaultHandlers } from '../src/background/vault-service';
 import { isEnvelope } from '../src/messaging/protocol';
@@ -14,6 +15,7 @@ export default defineBackground(() => {
   registerClipboard(router);
   registerCodeHandlers(router);
   registerFill(router);
+  registerScan(router);
   registerAutoLock();
 
   // Keep the session key away from content scripts (this is the default; say it anyway).

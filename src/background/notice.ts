@@ -31,8 +31,11 @@ function noticeText(outcome: FillOutcome): string {
  * A short notice in the page for gestures that have no popup (shortcut, context menu). It is drawn in
  * a closed shadow root so the page's styles cannot hide or restyle it, and it carries only our text.
  */
-export async function showPageNotice(tabId: number, outcome: FillOutcome): Promise<void> {
-  const text = noticeText(outcome);
+export function showPageNotice(tabId: number, outcome: FillOutcome): Promise<void> {
+  return showNoticeText(tabId, noticeText(outcome));
+}
+
+export async function showNoticeText(tabId: number, text: string): Promise<void> {
   await chrome.scripting
     .executeScript({
       target: { tabId },

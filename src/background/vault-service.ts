@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { StoredAccount } from '../core/account';
 import { fail, ok, type ProtocolError, type Result } from '../core/errors';
-import type { AccountPatch, VaultStatus } from '../messaging/protocol';
+import type { AccountPatch, NewAccount, VaultStatus } from '../messaging/protocol';
 import type { Router } from '../messaging/router';
 import type { VaultFailure, VaultResult } from '../vault/errors';
 import { Vault } from '../vault/vault';
@@ -170,18 +170,7 @@ export function registerVaultHandlers(router: Router): void {
     return listed.ok ? ok({ ...listed.value, clockOffsetMs: clockOffset }) : listed;
   });
 
-  router.on('vault.add', 'extension-page', ({ account }) =>
-    write(
-      async (vault) => {
-        const existing = await listAccounts(vault);
-        if (!existing.ok) return existing;
-        const duplicate = existing.value.accounts.find((stored) => sameSecret(stored, account));
-        if (duplicate) return fail('duplicate', { id: duplicate.id });
-        return vault.add(account);
-      },
-      (accounts, added) => [...accounts, added],
-    ),
-  );
+  router.on('vault.add', 'extension-page', ({ account }) => addAccount(account));
 
   router.on('vault.update', 'extension-page', ({ id, patch, revision }) =>
     updateAccount(id, revision, patch),
@@ -236,6 +225,20 @@ export function registerAutoLock(): void {
     if (state === 'locked' && (await readSettings()).lockOnScreenLock) await lockVault();
   });
   onSettingsChanged(() => void touch());
+}
+
+/** For other capabilities (scan): the same add as the popup's, duplicate check included. */
+export function addAccount(account: NewAccount): Promise<Result<StoredAccount>> {
+  return write(
+    async (vault) => {
+      const existing = await listAccounts(vault);
+      if (!existing.ok) return existing;
+      const duplicate = existing.value.accounts.find((stored) => sameSecret(stored, account));
+      if (duplicate) return fail('duplicate', { id: duplicate.id });
+      return vault.add(account);
+    },
+    (accounts, added) => [...accounts, added],
+  );
 }
 
 /** For other capabilities (fill links a confirmed site): one update through the same write path. */

@@ -28,6 +28,10 @@ export const ERROR_CODES = [
   'already-exists',
   'bad-session-key',
   'invalid-input',
+  // scanning
+  'capture-forbidden',
+  'no-qr',
+  'image-unreadable',
   // protocol
   'forbidden-sender',
   'unknown-message',

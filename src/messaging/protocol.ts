@@ -1,4 +1,5 @@
 import type { OtpAccount, RecoveryCode, StoredAccount } from '../core/account';
+import type { ScannedCode } from '../core/scan-result';
 import type { Settings } from '../core/settings';
 
 export interface VaultStatus {
@@ -23,6 +24,14 @@ export interface CodeForFrame {
   issuer: string;
   label: string;
   code: string;
+}
+
+export interface ScanResponse {
+  /** The page's origin ('' for an image), and the sites a new account from it is linked to. */
+  site: string;
+  sites: string[];
+  /** Every QR code found, in reading order; a lone new account is already `added`. */
+  codes: ScannedCode[];
 }
 
 export interface AccountSummary {
@@ -104,6 +113,12 @@ export interface Protocol {
     response: { offsetMs: number; site: string } | null;
     from: 'extension-page';
   };
+  /** Capture the visible tab and read the page's own QR images (the popup's click granted activeTab). */
+  'scan.tab': { request: { tabId: number; windowId: number }; response: ScanResponse; from: 'extension-page' };
+  /** A QR image the user picked, dropped or pasted, as a data: URL. */
+  'scan.image': { request: { dataUrl: string }; response: ScanResponse; from: 'extension-page' };
+  /** Let the user draw a box around the QR on the page; the result is told in the page. */
+  'scan.selectArea': { request: { tabId: number; windowId: number }; response: null; from: 'extension-page' };
   'code.forFrame': {
     request: Record<string, never>;
     response: { codes: CodeForFrame[] };

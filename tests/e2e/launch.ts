@@ -94,11 +94,16 @@ export async function launchWithExtension(
     context,
     process: child,
     async close() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      // Browser.close shuts Chromium down cleanly (profile flushed); disconnecting alone would leave it running.
+      const cdp = await browser.newBrowserCDPSession().catch(() => undefined);
+      await Promise.race([cdp?.send('Browser.close').catch(() => undefined), sleep(3000)]);
       await browser.close().catch(() => undefined);
+      await Promise.race([exited, sleep(5000)]);
       if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await Promise.race([new Promise((done) => child.once('exit', done)), sleep(5000)]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        child.kill('SIGKILL');
+        await Promise.race([exited, sleep(2000)]);
       }
     },
   };

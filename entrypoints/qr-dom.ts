@@ -1,0 +1,76 @@
+import { findQrCodes } from '../src/core/qr';
+
+/**
+ * Injected on demand by "Scan QR code": reads QR codes the page holds as <img>, <canvas> or inline
+ * <svg>, which finds a code that is scrolled out of view or covered by a dialog. Returns only the texts.
+ */
+const MAX_ELEMENTS = 60;
+// Below this a QR has under ~2 px per module even at version 1: not worth drawing.
+const MIN_SIDE = 40;
+
+function pixelsOf(source: CanvasImageSource, width: number, height: number): ImageData | undefined {
+  // Small images are drawn larger so every module gets several pixels; huge ones are capped.
+  const scale = Math.min(4, Math.max(1, 600 / Math.max(width, height)), 2000 / Math.max(width, height));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(width * scale));
+  canvas.height = Math.max(1, Math.round(height * scale));
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) return undefined;
+  context.imageSmoothingEnabled = false;
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  try {
+    context.drawImage(source, 0, 0, canvas.width, canvas.height);
+    return context.getImageData(0, 0, canvas.width, canvas.height);
+  } catch {
+    // A cross-origin image taints the canvas; the screen capture still sees it when it is visible.
+    return undefined;
+  }
+}
+
+async function svgImage(svg: SVGSVGElement): Promise<HTMLImageElement | undefined> {
+  const box = svg.getBoundingClientRect();
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  if (!copy.getAttribute('width')) copy.setAttribute('width', String(box.width || 300));
+  if (!copy.getAttribute('height')) copy.setAttribute('height', String(box.height || 300));
+  const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    return image;
+  } catch {
+    return undefined;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+async function imageDataOf(element: Element): Promise<ImageData | undefined> {
+  if (element instanceof HTMLImageElement) {
+    if (!element.complete || element.naturalWidth < MIN_SIDE || element.naturalHeight < MIN_SIDE) return undefined;
+    return pixelsOf(element, element.naturalWidth, element.naturalHeight);
+  }
+  if (element instanceof HTMLCanvasElement) {
+    if (element.width < MIN_SIDE || element.height < MIN_SIDE) return undefined;
+    return pixelsOf(element, element.width, element.height);
+  }
+  if (element instanceof SVGSVGElement) {
+    const box = element.getBoundingClientRect();
+    if (box.width < MIN_SIDE || box.height < MIN_SIDE) return undefined;
+    const image = await svgImage(element);
+    return image ? pixelsOf(image, image.naturalWidth || box.width, image.naturalHeight || box.height) : undefined;
+  }
+  return undefined;
+}
+
+export default defineUnlistedScript(async () => {
+  const elements = Array.from(document.querySelectorAll('img, canvas, svg')).slice(0, MAX_ELEMENTS);
+  const texts: string[] = [];
+  for (const element of elements) {
+    const pixels = await imageDataOf(element);
+    if (pixels) for (const hit of findQrCodes(pixels, { timeBudgetMs: 200 })) texts.push(hit.text);
+  }
+  return texts;
+});

@@ -1,0 +1,197 @@
+import { browser } from 'wxt/browser';
+import type { OtpAccount, StoredAccount } from '../core/account';
+import { fail, ok, type Result } from '../core/errors';
+import { findQrCodes, type QrImage, warmUpQrDecoder } from '../core/qr';
+import { interpretQrText, type ScannedCode, uniqueTexts } from '../core/scan-result';
+import { sitesForOrigin } from '../core/sites';
+import type { ScanResponse } from '../messaging/protocol';
+import type { Router } from '../messaging/router';
+import { showNoticeText } from './notice';
+import { addAccount, unlockedAccounts } from './vault-service';
+
+const DOM_SCRIPT = '/qr-dom.js';
+
+async function pixelsFromDataUrl(dataUrl: string): Promise<QrImage | undefined> {
+  try {
+    const bitmap = await createImageBitmap(await (await fetch(dataUrl)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (!context) return undefined;
+    // Transparent PNGs (a pasted QR often is one) must read as dark on white, not dark on black.
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, bitmap.width, bitmap.height);
+    context.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    return context.getImageData(0, 0, canvas.width, canvas.height);
+  } catch {
+    return undefined;
+  }
+}
+
+const sameSecret = (stored: StoredAccount, account: OtpAccount) =>
+  stored.secret === account.secret && stored.type === account.type;
+
+/**
+ * Marks what is already stored, and adds a lone new account at once: the page showed one set-up code,
+ * so the user's click on "Scan QR code" already said "add it". With several codes the user chooses.
+ */
+async function settle(texts: string[], site: string): Promise<Result<ScanResponse>> {
+  const stored = await unlockedAccounts();
+  if (!stored) return fail('locked');
+  const sites = site ? sitesForOrigin(site) : [];
+  const codes: ScannedCode[] = texts.map((text) => {
+    const code = interpretQrText(text);
+    if (code.kind !== 'account') return code;
+    const existing = stored.find((account) => sameSecret(account, code.account));
+    return existing ? { ...code, status: 'duplicate', id: existing.id } : code;
+  });
+  const only = codes.length === 1 ? codes[0] : undefined;
+  if (only?.kind === 'account' && only.status === 'new') {
+    const added = await addAccount({ ...only.account, sites });
+    if (!added.ok) return added;
+    codes[0] = { ...only, status: 'added', id: added.value.id };
+  }
+  return ok({ site, sites, codes });
+}
+
+async function domTexts(tabId: number): Promise<string[]> {
+  try {
+    const results = await chrome.scripting.executeScript({ target: { tabId, allFrames: true }, files: [DOM_SCRIPT] });
+    return results.flatMap((r) => (Array.isArray(r.result) ? (r.result as unknown[]).filter((t) => typeof t === 'string') : []));
+  } catch {
+    return [];
+  }
+}
+
+function scannable(url: string | undefined): boolean {
+  return !!url && /^(https?|file):/.test(url);
+}
+
+export async function scanTab(tabId: number, windowId: number): Promise<Result<ScanResponse>> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  // The browser's own pages and the web store refuse both capture and injection.
+  if (!tab || !scannable(tab.url)) return fail('capture-forbidden');
+  const capture = browser.tabs.captureVisibleTab(windowId, { format: 'png' }).catch(() => undefined);
+  const fromDom = domTexts(tabId);
+  // The first decode in a fresh worker is slow while the JIT warms up: do that while the capture runs.
+  warmUpQrDecoder();
+  const dataUrl = await capture;
+  const pixels = dataUrl ? await pixelsFromDataUrl(dataUrl) : undefined;
+  const fromScreen = pixels ? findQrCodes(pixels).map((hit) => hit.text) : [];
+  const texts = uniqueTexts([...fromScreen, ...(await fromDom)]);
+  if (texts.length === 0) return fail(dataUrl ? 'no-qr' : 'capture-forbidden');
+  return settle(texts, new URL(tab.url!).origin);
+}
+
+export async function scanImage(dataUrl: string): Promise<Result<ScanResponse>> {
+  if (typeof dataUrl !== 'string' || !dataUrl.startsWith('data:image/')) return fail('image-unreadable');
+  const pixels = await pixelsFromDataUrl(dataUrl);
+  if (!pixels) return fail('image-unreadable');
+  const texts = uniqueTexts(findQrCodes(pixels).map((hit) => hit.text));
+  if (texts.length === 0) return fail('no-qr');
+  return settle(texts, '');
+}
+
+interface Area {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  ratio: number;
+}
+
+/** The fallback: the user draws a box around the QR; we capture and read just that box. */
+async function selectArea(tabId: number, windowId: number): Promise<void> {
+  const [injection] = await chrome.scripting.executeScript({
+    target: { tabId },
+    args: [browser.i18n.getMessage('selectAreaHint')],
+    func: (hint: string) =>
+      new Promise<Area | null>((resolve) => {
+        const overlay = document.createElement('div');
+        overlay.setAttribute('style', 'position:fixed;inset:0;z-index:2147483647;cursor:crosshair;background:rgba(0,0,0,.25)');
+        const label = document.createElement('div');
+        label.textContent = hint;
+        label.setAttribute('style', 'position:fixed;top:16px;left:50%;transform:translateX(-50%);padding:8px 14px;border-radius:8px;background:#0f766e;color:#fff;font:14px system-ui,sans-serif');
+        const box = document.createElement('div');
+        box.setAttribute('style', 'position:fixed;border:2px solid #0f766e;background:rgba(255,255,255,.1);display:none');
+        overlay.append(label, box);
+        let start: { x: number; y: number } | undefined;
+        const done = (area: Area | null) => {
+          overlay.remove();
+          removeEventListener('keydown', onKey, true);
+          // Wait a frame so the overlay is gone from the capture.
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(area)));
+        };
+        const onKey = (event: KeyboardEvent) => event.key === 'Escape' && done(null);
+        addEventListener('keydown', onKey, true);
+        overlay.addEventListener('pointerdown', (event) => {
+          start = { x: event.clientX, y: event.clientY };
+          box.style.display = 'block';
+        });
+        overlay.addEventListener('pointermove', (event) => {
+          if (!start) return;
+          Object.assign(box.style, {
+            left: `${Math.min(start.x, event.clientX)}px`,
+            top: `${Math.min(start.y, event.clientY)}px`,
+            width: `${Math.abs(event.clientX - start.x)}px`,
+            height: `${Math.abs(event.clientY - start.y)}px`,
+          });
+        });
+        overlay.addEventListener('pointerup', (event) => {
+          if (!start) return;
+          const area = {
+            x: Math.min(start.x, event.clientX),
+            y: Math.min(start.y, event.clientY),
+            width: Math.abs(event.clientX - start.x),
+            height: Math.abs(event.clientY - start.y),
+            ratio: devicePixelRatio,
+          };
+          done(area.width > 8 && area.height > 8 ? area : null);
+        });
+        document.documentElement.append(overlay);
+      }),
+  });
+  const area = injection?.result as Area | null | undefined;
+  if (!area) return;
+  const tab = await browser.tabs.get(tabId);
+  const dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'png' }).catch(() => undefined);
+  const pixels = dataUrl ? await pixelsFromDataUrl(dataUrl) : undefined;
+  let texts: string[] = [];
+  if (pixels) {
+    const sx = Math.max(0, Math.floor(area.x * area.ratio));
+    const sy = Math.max(0, Math.floor(area.y * area.ratio));
+    const crop = new ImageData(
+      Math.max(1, Math.min(pixels.width - sx, Math.ceil(area.width * area.ratio))),
+      Math.max(1, Math.min(pixels.height - sy, Math.ceil(area.height * area.ratio))),
+    );
+    for (let row = 0; row < crop.height; row++) {
+      const from = ((sy + row) * pixels.width + sx) * 4;
+      crop.data.set(pixels.data.subarray(from, from + crop.width * 4), row * crop.width * 4);
+    }
+    texts = uniqueTexts(findQrCodes(crop).map((hit) => hit.text));
+  }
+  const site = tab.url ? new URL(tab.url).origin : '';
+  const result = texts.length ? await settle(texts, site) : fail('no-qr');
+  // The user drew the box around one code on purpose: add every new account in it.
+  if (result.ok) {
+    for (const code of result.value.codes) {
+      if (code.kind === 'account' && code.status === 'new') await addAccount({ ...code.account, sites: result.value.sites });
+    }
+  }
+  const added = result.ok ? result.value.codes.filter((c) => c.kind === 'account' && c.status !== 'duplicate') : [];
+  await showNoticeText(
+    tabId,
+    added.length > 0
+      ? browser.i18n.getMessage('selectAreaAdded', [String(added.length)])
+      : browser.i18n.getMessage('selectAreaNothing'),
+  );
+}
+
+export function registerScan(router: Router): void {
+  router.on('scan.tab', 'extension-page', ({ tabId, windowId }) => scanTab(tabId, windowId));
+  router.on('scan.image', 'extension-page', ({ dataUrl }) => scanImage(dataUrl));
+  router.on('scan.selectArea', 'extension-page', ({ tabId, windowId }) => {
+    void selectArea(tabId, windowId).catch(() => undefined);
+    return ok(null);
+  });
+}

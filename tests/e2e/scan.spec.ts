@@ -1,0 +1,171 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { addAccounts, clickToolbarButton, DEMO_SECRET, sendFromPage } from './helpers';
+import { oathtoolTotp } from './oathtool';
+
+type Scanned = {
+  kind: string;
+  status?: string;
+  id?: string;
+  what?: string;
+  host?: string;
+  account?: { secret: string; issuer: string; label: string };
+};
+type ScanAnswer = {
+  ok: boolean;
+  value?: { site: string; sites: string[]; codes: Scanned[] };
+  error?: { code: string };
+};
+
+/** Opens `path` as the visible tab, clicks the toolbar button (activeTab) and asks the background to scan it. */
+async function scan(
+  {
+    context,
+    launched,
+    extensionId,
+    openPopup,
+  }: Pick<Parameters<Parameters<typeof test>[2]>[0], 'context' | 'launched' | 'extensionId' | 'openPopup'>,
+  url: string,
+  seed: Parameters<typeof addAccounts>[1] = [],
+): Promise<{ answer: ScanAnswer; controller: Page }> {
+  const controller = await openPopup();
+  await addAccounts(controller, seed);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.bringToFront();
+  await clickToolbarButton(launched, page, extensionId);
+  const target = await controller.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    return { tabId: tab!.id!, windowId: tab!.windowId };
+  }, url);
+  return { answer: await sendFromPage<ScanAnswer>(controller, 'scan.tab', target), controller };
+}
+
+async function storedAccounts(controller: Page) {
+  const listed = await sendFromPage<{
+    value: { accounts: { id: string; secret: string; sites: string[] }[] };
+  }>(controller, 'vault.list');
+  return listed.value.accounts;
+}
+
+for (const variant of ['img', 'canvas', 'svg', 'dark', 'dialog', 'below-fold']) {
+  test(`scan adds the lone set-up QR on a page (${variant}) with the right code and its site`, async ({
+    context,
+    launched,
+    extensionId,
+    openPopup,
+    demoSite,
+  }) => {
+    const { answer, controller } = await scan(
+      { context, launched, extensionId, openPopup },
+      `${demoSite.url}/qr/${variant}`,
+    );
+    expect(answer.ok).toBe(true);
+    expect(answer.value!.codes).toHaveLength(1);
+    expect(answer.value!.codes[0]).toMatchObject({
+      kind: 'account',
+      status: 'added',
+      account: { issuer: 'Demo School' },
+    });
+    const [stored] = await storedAccounts(controller);
+    expect(stored).toMatchObject({ secret: DEMO_SECRET, sites: [demoSite.url] });
+    // The popup shows the same code as oathtool for it.
+    const popup = await openPopup();
+    const code = popup
+      .getByRole('listitem', { name: /Demo School/ })
+      .locator('[data-testid="code"]')
+      .first();
+    await expect(async () => {
+      const now = Math.floor(Date.now() / 1000);
+      expect((await code.textContent())!.replace(/\D/g, '')).toBe(oathtoolTotp(DEMO_SECRET, now));
+    }).toPass({ timeout: 10_000 });
+  });
+}
+
+test('two QR codes on a page are listed for the user to choose, none added yet', async ({
+  context,
+  launched,
+  extensionId,
+  openPopup,
+  demoSite,
+}) => {
+  const { answer, controller } = await scan(
+    { context, launched, extensionId, openPopup },
+    `${demoSite.url}/qr/two`,
+  );
+  expect(answer.value!.codes.map((c) => [c.kind, c.status])).toEqual([
+    ['account', 'new'],
+    ['account', 'new'],
+  ]);
+  expect(await storedAccounts(controller)).toEqual([]);
+});
+
+test('a QR that is a web link is named as such and nothing is added', async ({
+  context,
+  launched,
+  extensionId,
+  openPopup,
+  demoSite,
+}) => {
+  const { answer, controller } = await scan(
+    { context, launched, extensionId, openPopup },
+    `${demoSite.url}/qr/not-otp`,
+  );
+  expect(answer.value!.codes).toEqual([{ kind: 'other', what: 'web-link', host: 'example.org' }]);
+  expect(await storedAccounts(controller)).toEqual([]);
+});
+
+test('a secret that is already stored is reported as a duplicate and not added again', async ({
+  context,
+  launched,
+  extensionId,
+  openPopup,
+  demoSite,
+}) => {
+  const seed = [{ issuer: 'Demo School', label: 'teacher@demo-school.test', secret: DEMO_SECRET }];
+  const { answer, controller } = await scan(
+    { context, launched, extensionId, openPopup },
+    `${demoSite.url}/qr/img`,
+    seed,
+  );
+  expect(answer.value!.codes[0]).toMatchObject({ kind: 'account', status: 'duplicate' });
+  expect(await storedAccounts(controller)).toHaveLength(1);
+});
+
+test('a Google Authenticator transfer QR is recognised, not mistaken for anything else', async ({
+  context,
+  launched,
+  extensionId,
+  openPopup,
+  demoSite,
+}) => {
+  const { answer } = await scan(
+    { context, launched, extensionId, openPopup },
+    `${demoSite.url}/qr/migration`,
+  );
+  expect(answer.value!.codes).toEqual([{ kind: 'migration' }]);
+});
+
+test('a page with no QR code says so', async ({ context, launched, extensionId, openPopup, demoSite }) => {
+  const { answer } = await scan({ context, launched, extensionId, openPopup }, `${demoSite.url}/qr/none`);
+  expect(answer).toMatchObject({ ok: false, error: { code: 'no-qr' } });
+});
+
+test('a QR image (as pasted or picked) adds its account', async ({ openPopup, demoSite }) => {
+  const controller = await openPopup();
+  const link = `otpauth://totp/Paste%20Test:me?secret=${DEMO_SECRET}&issuer=Paste%20Test`;
+  const png = await (
+    await fetch(`${demoSite.url}/qr.png?data=${encodeURIComponent(link)}&scale=4`)
+  ).arrayBuffer();
+  const dataUrl = `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
+  const answer = await sendFromPage<ScanAnswer>(controller, 'scan.image', { dataUrl });
+  expect(answer.value!.codes[0]).toMatchObject({
+    kind: 'account',
+    status: 'added',
+    account: { issuer: 'Paste Test' },
+  });
+  const broken = await sendFromPage<ScanAnswer>(controller, 'scan.image', {
+    dataUrl: 'data:image/png;base64,AAAA',
+  });
+  expect(broken).toMatchObject({ ok: false, error: { code: 'image-unreadable' } });
+});
