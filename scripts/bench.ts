@@ -4,8 +4,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateCode } from '../src/core/otp/index.ts';
+import { benchQrDecoder } from '../src/core/qr/bench.ts';
 import { benchVault } from '../src/vault/bench.ts';
 import { benchPopup } from './bench/popup.ts';
+import { benchScan } from './bench/scan.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, '.output/chrome-mv3');
@@ -95,4 +97,9 @@ if (wants('codes')) report.codesPerSecond = codesPerSecond();
 if (wants('vault')) report.vault = await benchVault({ runs: 5, accounts: 1000 });
 if (wants('size') || wants('popup')) report.bundle = bundleSizes();
 if (wants('popup')) report.popup = await benchPopup([10, 200, 1000]);
+if (wants('qr')) report.qrDecoder = await benchQrDecoder();
+if (wants('scan')) {
+  if (!wants('size') && !wants('popup')) run('npx', ['wxt', 'build']);
+  report.scan = await benchScan();
+}
 console.log(JSON.stringify(report, null, 2));
