@@ -29,10 +29,9 @@ const other = randomSecret();
 
 test('clicking a row copies its code, says "Copied", and the clipboard is cleared after the set delay', async ({
   context,
-  extensionId,
   openPopup,
 }) => {
-  await grantClipboard(context, extensionId);
+  await grantClipboard(context);
   const popup = await popupWith(openPopup, [
     { issuer: 'Copy Shop', label: 'clerk@copy.test', secret },
     { issuer: 'Other Place', label: 'someone@other.test', secret: other },
@@ -57,10 +56,9 @@ test('clicking a row copies its code, says "Copied", and the clipboard is cleare
 
 test('with clearing set to "never" the copied code stays on the clipboard', async ({
   context,
-  extensionId,
   openPopup,
 }) => {
-  await grantClipboard(context, extensionId);
+  await grantClipboard(context);
   const popup = await popupWith(openPopup, [{ issuer: 'Keep Shop', label: 'keeper@copy.test', secret }]);
   await call(popup, 'settings.set', { patch: { clipboardClearSeconds: 0 } });
   const row = rowFor(popup, 'Keep Shop', 'keeper@copy.test');

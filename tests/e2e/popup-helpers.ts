@@ -144,10 +144,12 @@ export async function popupWith(
   return page;
 }
 
-export async function grantClipboard(context: BrowserContext, extensionId: string): Promise<void> {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: `chrome-extension://${extensionId}`,
-  });
+/**
+ * Lets pages read the clipboard. Chromium refuses a grant for the chrome-extension:// origin alone
+ * ("Permission can't be granted to opaque origins"), so the grant is for every origin of this profile.
+ */
+export async function grantClipboard(context: BrowserContext): Promise<void> {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 }
 
 /** The clipboard as an extension page reads it (it needs focus, hence bringToFront). */
