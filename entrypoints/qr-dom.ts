@@ -34,7 +34,9 @@ async function svgImage(svg: SVGSVGElement): Promise<HTMLImageElement | undefine
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   if (!copy.getAttribute('width')) copy.setAttribute('width', String(box.width || 300));
   if (!copy.getAttribute('height')) copy.setAttribute('height', String(box.height || 300));
-  const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }));
+  const url = URL.createObjectURL(
+    new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }),
+  );
   try {
     const image = new Image();
     image.src = url;
@@ -49,7 +51,8 @@ async function svgImage(svg: SVGSVGElement): Promise<HTMLImageElement | undefine
 
 async function imageDataOf(element: Element): Promise<ImageData | undefined> {
   if (element instanceof HTMLImageElement) {
-    if (!element.complete || element.naturalWidth < MIN_SIDE || element.naturalHeight < MIN_SIDE) return undefined;
+    if (!element.complete || element.naturalWidth < MIN_SIDE || element.naturalHeight < MIN_SIDE)
+      return undefined;
     return pixelsOf(element, element.naturalWidth, element.naturalHeight);
   }
   if (element instanceof HTMLCanvasElement) {
@@ -60,7 +63,9 @@ async function imageDataOf(element: Element): Promise<ImageData | undefined> {
     const box = element.getBoundingClientRect();
     if (box.width < MIN_SIDE || box.height < MIN_SIDE) return undefined;
     const image = await svgImage(element);
-    return image ? pixelsOf(image, image.naturalWidth || box.width, image.naturalHeight || box.height) : undefined;
+    return image
+      ? pixelsOf(image, image.naturalWidth || box.width, image.naturalHeight || box.height)
+      : undefined;
   }
   return undefined;
 }

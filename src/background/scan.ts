@@ -56,8 +56,13 @@ async function settle(texts: string[], site: string): Promise<Result<ScanRespons
 
 async function domTexts(tabId: number): Promise<string[]> {
   try {
-    const results = await chrome.scripting.executeScript({ target: { tabId, allFrames: true }, files: [DOM_SCRIPT] });
-    return results.flatMap((r) => (Array.isArray(r.result) ? (r.result as unknown[]).filter((t) => typeof t === 'string') : []));
+    const results = await chrome.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      files: [DOM_SCRIPT],
+    });
+    return results.flatMap((r) =>
+      Array.isArray(r.result) ? (r.result as unknown[]).filter((t) => typeof t === 'string') : [],
+    );
   } catch {
     return [];
   }
@@ -108,12 +113,21 @@ async function selectArea(tabId: number, windowId: number): Promise<void> {
     func: (hint: string) =>
       new Promise<Area | null>((resolve) => {
         const overlay = document.createElement('div');
-        overlay.setAttribute('style', 'position:fixed;inset:0;z-index:2147483647;cursor:crosshair;background:rgba(0,0,0,.25)');
+        overlay.setAttribute(
+          'style',
+          'position:fixed;inset:0;z-index:2147483647;cursor:crosshair;background:rgba(0,0,0,.25)',
+        );
         const label = document.createElement('div');
         label.textContent = hint;
-        label.setAttribute('style', 'position:fixed;top:16px;left:50%;transform:translateX(-50%);padding:8px 14px;border-radius:8px;background:#0f766e;color:#fff;font:14px system-ui,sans-serif');
+        label.setAttribute(
+          'style',
+          'position:fixed;top:16px;left:50%;transform:translateX(-50%);padding:8px 14px;border-radius:8px;background:#0f766e;color:#fff;font:14px system-ui,sans-serif',
+        );
         const box = document.createElement('div');
-        box.setAttribute('style', 'position:fixed;border:2px solid #0f766e;background:rgba(255,255,255,.1);display:none');
+        box.setAttribute(
+          'style',
+          'position:fixed;border:2px solid #0f766e;background:rgba(255,255,255,.1);display:none',
+        );
         overlay.append(label, box);
         let start: { x: number; y: number } | undefined;
         const done = (area: Area | null) => {
@@ -175,10 +189,13 @@ async function selectArea(tabId: number, windowId: number): Promise<void> {
   // The user drew the box around one code on purpose: add every new account in it.
   if (result.ok) {
     for (const code of result.value.codes) {
-      if (code.kind === 'account' && code.status === 'new') await addAccount({ ...code.account, sites: result.value.sites });
+      if (code.kind === 'account' && code.status === 'new')
+        await addAccount({ ...code.account, sites: result.value.sites });
     }
   }
-  const added = result.ok ? result.value.codes.filter((c) => c.kind === 'account' && c.status !== 'duplicate') : [];
+  const added = result.ok
+    ? result.value.codes.filter((c) => c.kind === 'account' && c.status !== 'duplicate')
+    : [];
   await showNoticeText(
     tabId,
     added.length > 0

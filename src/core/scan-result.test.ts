@@ -3,7 +3,9 @@ import { interpretQrText, uniqueTexts } from './scan-result';
 
 describe('interpretQrText', () => {
   it('reads an otpauth link into an account', () => {
-    const scanned = interpretQrText('otpauth://totp/Demo%20School:teacher?secret=JBSWY3DPEHPK3PXP&issuer=Demo%20School');
+    const scanned = interpretQrText(
+      'otpauth://totp/Demo%20School:teacher?secret=JBSWY3DPEHPK3PXP&issuer=Demo%20School',
+    );
     expect(scanned).toMatchObject({
       kind: 'account',
       status: 'new',
@@ -12,17 +14,27 @@ describe('interpretQrText', () => {
   });
 
   it('reads the steam:// form', () => {
-    expect(interpretQrText('steam://JBSWY3DPEHPK3PXP')).toMatchObject({ kind: 'account', account: { type: 'steam' } });
+    expect(interpretQrText('steam://JBSWY3DPEHPK3PXP')).toMatchObject({
+      kind: 'account',
+      account: { type: 'steam' },
+    });
   });
 
   it('says what is wrong with a broken otpauth link', () => {
-    expect(interpretQrText('otpauth://totp/x?secret=not*base32')).toEqual({ kind: 'invalid', error: 'bad-base32' });
+    expect(interpretQrText('otpauth://totp/x?secret=not*base32')).toEqual({
+      kind: 'invalid',
+      error: 'bad-base32',
+    });
     expect(interpretQrText('otpauth://totp/x')).toEqual({ kind: 'invalid', error: 'missing-secret' });
   });
 
   it('recognises a transfer code and other QR contents without adding them', () => {
     expect(interpretQrText('otpauth-migration://offline?data=CgA')).toEqual({ kind: 'migration' });
-    expect(interpretQrText('https://example.org/welcome')).toEqual({ kind: 'other', what: 'web-link', host: 'example.org' });
+    expect(interpretQrText('https://example.org/welcome')).toEqual({
+      kind: 'other',
+      what: 'web-link',
+      host: 'example.org',
+    });
     expect(interpretQrText('WIFI:S:school;T:WPA;P:secret;;')).toEqual({ kind: 'other', what: 'wifi' });
     expect(interpretQrText('hello')).toEqual({ kind: 'other', what: 'text' });
   });

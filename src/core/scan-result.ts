@@ -34,7 +34,9 @@ export function interpretQrText(text: string): ScannedCode {
     }
   }
   if (kind === 'otpauth-migration') return { kind: 'migration' };
-  return kind === 'web-link' ? { kind: 'other', what: kind, host: webHost(text) } : { kind: 'other', what: kind };
+  return kind === 'web-link'
+    ? { kind: 'other', what: kind, host: webHost(text) }
+    : { kind: 'other', what: kind };
 }
 
 /** The same code seen twice (the capture and the page's own image) is one code. */

@@ -114,7 +114,11 @@ export interface Protocol {
     from: 'extension-page';
   };
   /** Capture the visible tab and read the page's own QR images (the popup's click granted activeTab). */
-  'scan.tab': { request: { tabId: number; windowId: number }; response: ScanResponse; from: 'extension-page' };
+  'scan.tab': {
+    request: { tabId: number; windowId: number };
+    response: ScanResponse;
+    from: 'extension-page';
+  };
   /** A QR image the user picked, dropped or pasted, as a data: URL. */
   'scan.image': { request: { dataUrl: string }; response: ScanResponse; from: 'extension-page' };
   /** Let the user draw a box around the QR on the page; the result is told in the page. */

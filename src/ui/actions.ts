@@ -1,11 +1,15 @@
-import { t } from './i18n';
-import { showToast } from './toast';
+import { browser } from 'wxt/browser';
 
-/** Placeholders until scanning and importing land (later issues); the buttons already exist. */
-export function scanQrCode(): void {
-  showToast(t('coming_soon'));
+/**
+ * The tab the popup was opened on; the click that opened the popup granted activeTab for it.
+ * Without one (it does not happen in practice) the background answers `capture-forbidden`.
+ */
+export async function activeTab(): Promise<{ tabId: number; windowId: number }> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+  return { tabId: tab?.id ?? -1, windowId: tab?.windowId ?? -1 };
 }
 
+/** Files live on the options page: a popup closes as soon as a file picker opens. */
 export function importAccounts(): void {
-  showToast(t('coming_soon'));
+  void browser.runtime.openOptionsPage().then(() => window.close());
 }

@@ -1,9 +1,9 @@
-import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { StoredAccount } from '../../core/account';
-import { codeTime } from '../clock';
 import type { ListItem } from '../order';
 import { markCodesPainted } from '../perf';
 import { AccountRow, type RowAction } from './AccountRow';
+import { useNow } from './useNow';
 
 /**
  * First guesses, corrected from ResizeObserver (zoom and fonts change them). The row guess matches
@@ -51,7 +51,7 @@ export function AccountList(props: Props) {
   const firstMount = useRef(true);
   const [rowHeight, setRowHeight] = useState(ROW_ESTIMATE);
   const [active, setActive] = useState(0);
-  const [now, setNow] = useState(codeTime);
+  const now = useNow();
   const [drag, setDrag] = useState<{ id: string; over?: string; after?: boolean }>();
   const [, redraw] = useReducer((n: number) => n + 1, 0);
 
@@ -72,22 +72,6 @@ export function AccountList(props: Props) {
   // Observers outlive renders; through this they always see the current count and row height.
   const syncLatest = useRef(syncView);
   syncLatest.current = syncView;
-
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout>;
-    // A few ms past each whole second, so every code and ring changes on the tick it should.
-    const schedule = () => {
-      timer = setTimeout(
-        () => {
-          setNow(codeTime());
-          schedule();
-        },
-        1005 - (Date.now() % 1000),
-      );
-    };
-    schedule();
-    return () => clearTimeout(timer);
-  }, []);
 
   // Sizes come from ResizeObserver, which reports after layout: reading clientHeight or
   // getBoundingClientRect during the commit would force an extra layout before the first paint.

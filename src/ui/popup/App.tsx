@@ -5,17 +5,20 @@ import type { ProtocolError } from '../../core/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import { send } from '../../messaging/client';
 import type { AccountPatch, VaultStatus } from '../../messaging/protocol';
-import { importAccounts, scanQrCode } from '../actions';
+import { activeTab, importAccounts } from '../actions';
 import { codeTime, setClockOffset } from '../clock';
 import { codeAt } from '../codes';
 import { type FillUi, fillIn, pendingFill, type SiteQuestion, siteName } from '../fill';
 import { errorText, t } from '../i18n';
+import { dataUrlOf, pastedImage } from '../images';
 import { arrange, moveBy, moveNextTo, withOrder } from '../order';
 import { markCodesPainted } from '../perf';
+import { ScanResults, type ScanState } from '../ScanResults';
 import { matchesQuery, searchText } from '../search';
 import { showToast } from '../toast';
 import { AccountList, type FocusRequest } from './AccountList';
 import { accountName, type RowAction } from './AccountRow';
+import { AddedView } from './AddedView';
 import { AddManualView } from './AddManualView';
 import { boot } from './boot';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -24,6 +27,7 @@ import { EmptyState } from './EmptyState';
 import { Header } from './Header';
 import { LockScreen } from './LockScreen';
 import { SettingsView } from './SettingsView';
+import { SubHeader } from './SubHeader';
 import { Toast } from './Toast';
 import { Tour } from './Tour';
 
@@ -33,10 +37,16 @@ type View =
   | { name: 'locked' }
   | { name: 'list' }
   | { name: 'add' }
+  /** `target`: the tab that was scanned; none for a pasted image. `seq` tells one scan from the next. */
+  | { name: 'scan'; state: ScanState; target?: Target; seq: number }
+  /** A scan just added this account: show its first code. */
+  | { name: 'added'; id: string }
   | { name: 'edit'; id: string }
   | { name: 'settings'; forLock: boolean }
   /** The shortcut or context menu found several accounts for the page: the user picks one. */
   | { name: 'choose'; tabId: number; site: string; ids: string[] };
+
+type Target = { tabId: number; windowId: number };
 
 const UNDO_MS = 10_000;
 
@@ -62,6 +72,7 @@ export function App() {
   // Bumped when the edit view must start over from fresh data (another window saved first).
   const [freshness, setFreshness] = useState(0);
   const searchBox = useRef<HTMLInputElement>(null);
+  const scans = useRef(0);
   const accountsRef = useRef(accounts);
   accountsRef.current = accounts;
 
@@ -251,6 +262,38 @@ export function App() {
     showToast(t('restored', accountName(result.value)));
   };
 
+  const upsert = (account: StoredAccount) =>
+    setAccounts((list) => [...list.filter((entry) => entry.id !== account.id), account]);
+
+  /** Scans the page the popup was opened on, or a pasted image (a data: URL). */
+  const scan = async (source: Target | string) => {
+    const seq = ++scans.current;
+    const target = typeof source === 'string' ? undefined : source;
+    const show = (state: ScanState) => setView({ name: 'scan', state, target, seq });
+    show({ phase: 'busy' });
+    const result =
+      typeof source === 'string'
+        ? await send('scan.image', { dataUrl: source })
+        : await send('scan.tab', source);
+    // The user went back (or started another scan) in the meantime.
+    if (seq !== scans.current) return;
+    if (!result.ok)
+      return result.error.code === 'locked' ? showLocked() : show({ phase: 'failed', error: result.error });
+    // Only a lone code can come back added (or as a duplicate): the page showed one set-up code.
+    const [only, second] = result.value.codes;
+    if (!second && only?.kind === 'account' && only.id) {
+      if (only.status !== 'added') {
+        showToast(t('error_duplicate'));
+        return backToList(only.id, true);
+      }
+      await reload();
+      return setView({ name: 'added', id: only.id });
+    }
+    show({ phase: 'done', response: result.value });
+  };
+
+  const scanPage = () => void activeTab().then(scan);
+
   const onAction = (action: RowAction, account: StoredAccount) => {
     switch (action) {
       case 'fill':
@@ -290,11 +333,31 @@ export function App() {
     }
   };
 
-  const backToList = (focusId?: string) => {
+  /** `highlight`: the account just arrived (or was already there): make it easy to spot. */
+  const backToList = (focusId?: string, highlight?: boolean) => {
+    scans.current++;
     setView({ name: 'list' });
+    if (highlight) {
+      setQuery('');
+      setHighlightId(focusId);
+    }
     if (focusId) focusRow(focusId);
     else setFocus(undefined);
   };
+
+  // A QR image pasted anywhere (a text box takes no image) is scanned as if it were on the page.
+  const pasteOk = view.name === 'list' || view.name === 'scan' || view.name === 'added';
+  useEffect(() => {
+    if (!pasteOk) return;
+    const onPaste = (event: ClipboardEvent) => {
+      const image = pastedImage(event);
+      if (!image) return;
+      event.preventDefault();
+      void dataUrlOf(image).then(scan);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [pasteOk]);
 
   // The "just added" glow is for the moment of arrival, not for every later scroll past it.
   useEffect(() => {
@@ -323,6 +386,15 @@ export function App() {
     }
   };
 
+  const gone = (
+    <main class="panel">
+      <p>{t('account_gone')}</p>
+      <button type="button" class="btn" onClick={() => backToList()}>
+        {t('back')}
+      </button>
+    </main>
+  );
+
   let body: ComponentChildren;
   switch (view.name) {
     case 'loading':
@@ -347,15 +419,68 @@ export function App() {
           onBack={() => backToList()}
           onFailure={failed}
           onAdded={(account) => {
-            setAccounts((list) => [...list.filter((entry) => entry.id !== account.id), account]);
-            setQuery('');
-            setHighlightId(account.id);
-            backToList(account.id);
+            upsert(account);
+            backToList(account.id, true);
             showToast(t('added', accountName(account)));
           }}
         />
       );
       break;
+    case 'scan': {
+      const { target } = view;
+      const code = view.state.phase === 'failed' ? view.state.error.code : undefined;
+      body = (
+        <>
+          <SubHeader title={t('scan_qr')} onBack={() => backToList()} focusTitle />
+          <main class="view" aria-busy={view.state.phase === 'busy'}>
+            <ScanResults
+              key={view.seq}
+              state={view.state}
+              image={!target}
+              onAdded={(account) => {
+                upsert(account);
+                setHighlightId(account.id);
+              }}
+              onFailure={failed}
+            />
+            {view.state.phase !== 'busy' && (
+              <div class="form-buttons">
+                {target && code !== 'capture-forbidden' && (
+                  <button
+                    type="button"
+                    class={code === 'no-qr' ? 'btn btn-primary' : 'btn'}
+                    title={t('scan_select_area_hint')}
+                    // The user draws on the page, so the popup gets out of the way.
+                    onClick={() => void send('scan.selectArea', target).then(() => window.close())}
+                  >
+                    {t('scan_select_area')}
+                  </button>
+                )}
+                <button type="button" class={code ? 'btn' : 'btn btn-primary'} onClick={() => backToList()}>
+                  {t(code ? 'back' : 'done')}
+                </button>
+              </div>
+            )}
+          </main>
+        </>
+      );
+      break;
+    }
+    case 'added': {
+      const account = accounts.find((entry) => entry.id === view.id);
+      body = account ? (
+        <AddedView
+          account={account}
+          onCopy={() => void copy(account)}
+          onFill={() => void fillIn(account, fillUi)}
+          onNext={() => void update(account, { counter: account.counter + 1 })}
+          onDone={() => backToList(account.id, true)}
+        />
+      ) : (
+        gone
+      );
+      break;
+    }
     case 'edit': {
       const account = accounts.find((entry) => entry.id === view.id);
       body = account ? (
@@ -370,12 +495,7 @@ export function App() {
           }}
         />
       ) : (
-        <main class="panel">
-          <p>{t('account_gone')}</p>
-          <button type="button" class="btn" onClick={() => backToList()}>
-            {t('back')}
-          </button>
-        </main>
+        gone
       );
       break;
     }
@@ -430,7 +550,7 @@ export function App() {
                 ? { query, ref: searchBox, onInput: setQuery, onKeyDown: onSearchKeyDown }
                 : undefined
             }
-            onScan={scanQrCode}
+            onScan={scanPage}
             onAdd={() => setView({ name: 'add' })}
             onImport={importAccounts}
             onSettings={() => setView({ name: 'settings', forLock: false })}
@@ -445,7 +565,7 @@ export function App() {
             <main class="view">
               {settings.tourDone ? (
                 <EmptyState
-                  onScan={scanQrCode}
+                  onScan={scanPage}
                   onType={() => setView({ name: 'add' })}
                   onImport={importAccounts}
                 />

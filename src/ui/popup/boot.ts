@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { StoredAccount } from '../../core/account';
 import type { Result } from '../../core/errors';
 import type { Settings } from '../../core/settings';
 import { send } from '../../messaging/client';
