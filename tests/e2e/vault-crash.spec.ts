@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, test } from './fixtures';
 
 test('every acknowledged write survives the service worker being stopped mid-burst', async ({
@@ -33,8 +32,11 @@ test('every acknowledged write survives the service worker being stopped mid-bur
           },
         })
         .then(
-          (answer: { ok: boolean; value?: { id: string } }) =>
-            answer?.ok ? answer.value!.id : `refused:${JSON.stringify(answer)}`,
+          (answer: { ok: boolean; value?: { id: string } }) => {
+            const counter = window as unknown as { acked?: number };
+            counter.acked = (counter.acked ?? 0) + 1;
+            return answer?.ok ? answer.value!.id : `refused:${JSON.stringify(answer)}`;
+          },
           () => 'lost',
         ),
     );
@@ -42,7 +44,9 @@ test('every acknowledged write survives the service worker being stopped mid-bur
   });
 
   // Let part of the burst commit, then stop the worker while the rest is in flight.
-  await sleep(300);
+  await popup.waitForFunction(() => ((window as unknown as { acked?: number }).acked ?? 0) >= 20, null, {
+    polling: 5,
+  });
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   const outcomes = await burst;
