@@ -83,6 +83,8 @@ export async function benchPopup(counts: number[]) {
     try {
       const setup = await launched.context.newPage();
       await setup.goto(POPUP);
+      // tsx compiles with keepNames: named functions inside evaluate() call a __name helper the page lacks.
+      await setup.evaluate('globalThis.__name = (f) => f');
       await seed(setup, count);
       if (count === Math.max(...counts)) {
         const runs = await unlockTimes(setup);

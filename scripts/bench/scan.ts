@@ -28,6 +28,8 @@ async function benchSize(width: number, height: number, moduleScale: number) {
   try {
     const controller = await launched.context.newPage();
     await controller.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+    // tsx compiles with keepNames: named functions inside evaluate() call a __name helper the page lacks.
+    await controller.evaluate('globalThis.__name = (f) => f');
     const page = await launched.context.newPage();
     await page.setViewportSize({ width, height });
     const times: number[] = [];
