@@ -76,7 +76,10 @@ export async function scanTab(tabId: number, windowId: number): Promise<Result<S
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   // The browser's own pages and the web store refuse both capture and injection.
   if (!tab || !scannable(tab.url)) return fail('capture-forbidden');
-  const capture = browser.tabs.captureVisibleTab(windowId, { format: 'png' }).catch(() => undefined);
+  // JPEG at 95 encodes far faster than PNG at 4K and keeps 2-px modules readable (measured: bench).
+  const capture = browser.tabs
+    .captureVisibleTab(windowId, { format: 'jpeg', quality: 95 })
+    .catch(() => undefined);
   const fromDom = domTexts(tabId);
   // The first decode in a fresh worker is slow while the JIT warms up: do that while the capture runs.
   warmUpQrDecoder();
@@ -168,7 +171,9 @@ async function selectArea(tabId: number, windowId: number): Promise<void> {
   const area = injection?.result as Area | null | undefined;
   if (!area) return;
   const tab = await browser.tabs.get(tabId);
-  const dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'png' }).catch(() => undefined);
+  const dataUrl = await browser.tabs
+    .captureVisibleTab(windowId, { format: 'jpeg', quality: 95 })
+    .catch(() => undefined);
   const pixels = dataUrl ? await pixelsFromDataUrl(dataUrl) : undefined;
   let texts: string[] = [];
   if (pixels) {
