@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { test as base, expect } from './fixtures';
 import { addAccounts, clickToolbarButton, DEMO_SECRET, sendFromPage, type TestAccount } from './helpers';
 import type { LaunchedBrowser } from './launch';
 import { oathtoolTotp } from './oathtool';
@@ -36,6 +36,20 @@ async function fillOn(
   return { page, outcome: answer.value, controller };
 }
 
+type FillOn = (
+  url: string,
+  accounts: TestAccount[],
+  request?: { accountId?: string; linkSite?: boolean },
+) => Promise<{ page: Page; outcome: Outcome; controller: Page }>;
+
+const test = base.extend<{ fillOn: FillOn }>({
+  fillOn: async ({ context, launched, extensionId, openPopup }, use) => {
+    await use((url, accounts, request) =>
+      fillOn({ context, launched, extensionId, openPopup }, url, accounts, request),
+    );
+  },
+});
+
 const linked = (site: string, secret = DEMO_SECRET, label = 'teacher@demo-school.test'): TestAccount => ({
   issuer: 'Demo School',
   label,
@@ -43,33 +57,17 @@ const linked = (site: string, secret = DEMO_SECRET, label = 'teacher@demo-school
   sites: [site],
 });
 
-test('fills a single one-time-code field, and the server accepts the code', async ({
-  context,
-  launched,
-  extensionId,
-  openPopup,
-  demoSite,
-}) => {
-  const fixtures = { context, launched, extensionId, openPopup, demoSite };
-  const url = `${fixtures.demoSite.url}/login/verify`;
-  const { page, outcome } = await fillOn(fixtures, url, [linked(fixtures.demoSite.url)]);
+test('fills a single one-time-code field, and the server accepts the code', async ({ fillOn, demoSite }) => {
+  const url = `${demoSite.url}/login/verify`;
+  const { page, outcome } = await fillOn(url, [linked(demoSite.url)]);
   expect(outcome).toMatchObject({ status: 'filled', account: { issuer: 'Demo School' } });
   await expect(page.locator('#otp')).toHaveValue(oathtoolTotp(DEMO_SECRET, Math.floor(Date.now() / 1000)));
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.locator('#result')).toHaveText('Signed in');
 });
 
-test('fills six split boxes, and the server accepts the code', async ({
-  context,
-  launched,
-  extensionId,
-  openPopup,
-  demoSite,
-}) => {
-  const fixtures = { context, launched, extensionId, openPopup, demoSite };
-  const { page, outcome } = await fillOn(fixtures, `${fixtures.demoSite.url}/login/split`, [
-    linked(fixtures.demoSite.url),
-  ]);
+test('fills six split boxes, and the server accepts the code', async ({ fillOn, demoSite }) => {
+  const { page, outcome } = await fillOn(`${demoSite.url}/login/split`, [linked(demoSite.url)]);
   expect(outcome.status).toBe('filled');
   const code = oathtoolTotp(DEMO_SECRET, Math.floor(Date.now() / 1000));
   for (let i = 0; i < 6; i++) await expect(page.locator('input.digit').nth(i)).toHaveValue(code[i]!);
@@ -78,49 +76,25 @@ test('fills six split boxes, and the server accepts the code', async ({
 });
 
 test('fills a framework-controlled input that only accepts typed input (Preact)', async ({
-  context,
-  launched,
-  extensionId,
-  openPopup,
+  fillOn,
   demoSite,
 }) => {
-  const fixtures = { context, launched, extensionId, openPopup, demoSite };
-  const { page, outcome } = await fillOn(fixtures, `${fixtures.demoSite.url}/fill/preact`, [
-    linked(fixtures.demoSite.url),
-  ]);
+  const { page, outcome } = await fillOn(`${demoSite.url}/fill/preact`, [linked(demoSite.url)]);
   expect(outcome.status).toBe('filled');
   // The button enables only when the component's state holds six digits.
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.locator('#result')).toHaveText('Signed in');
 });
 
-test('fills a field inside an open shadow root', async ({
-  context,
-  launched,
-  extensionId,
-  openPopup,
-  demoSite,
-}) => {
-  const fixtures = { context, launched, extensionId, openPopup, demoSite };
-  const { page, outcome } = await fillOn(fixtures, `${fixtures.demoSite.url}/fill/shadow`, [
-    linked(fixtures.demoSite.url),
-  ]);
+test('fills a field inside an open shadow root', async ({ fillOn, demoSite }) => {
+  const { page, outcome } = await fillOn(`${demoSite.url}/fill/shadow`, [linked(demoSite.url)]);
   expect(outcome.status).toBe('filled');
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.locator('#result')).toHaveText('Signed in');
 });
 
-test('fills a field in a same-origin frame', async ({
-  context,
-  launched,
-  extensionId,
-  openPopup,
-  demoSite,
-}) => {
-  const fixtures = { context, launched, extensionId, openPopup, demoSite };
-  const { page, outcome } = await fillOn(fixtures, `${fixtures.demoSite.url}/fill/frame-same`, [
-    linked(fixtures.demoSite.url),
-  ]);
+test('fills a field in a same-origin frame', async ({ fillOn, demoSite }) => {
+  const { page, outcome } = await fillOn(`${demoSite.url}/fill/frame-same`, [linked(demoSite.url)]);
   expect(outcome.status).toBe('filled');
   const frame = page.frameLocator('#login-frame');
   await frame.getByRole('button', { name: 'Verify' }).click();
@@ -128,33 +102,21 @@ test('fills a field in a same-origin frame', async ({
 });
 
 test('never fills a cross-origin frame for an account linked only to the top page', async ({
-  context,
-  launched,
-  extensionId,
-  openPopup,
+  fillOn,
   demoSite,
 }) => {
-  const fixtures = { context, launched, extensionId, openPopup, demoSite };
-  const { page, outcome } = await fillOn(fixtures, `${fixtures.demoSite.url}/fill/frame-cross`, [
-    linked(fixtures.demoSite.url),
-  ]);
+  const { page, outcome } = await fillOn(`${demoSite.url}/fill/frame-cross`, [linked(demoSite.url)]);
   expect(outcome.status).not.toBe('filled');
   await expect(page.frameLocator('#login-frame').locator('#otp')).toHaveValue('');
 });
 
 test('a lookalike origin gets no code: nothing matches, and a chosen account needs confirmation naming both sites', async ({
-  context,
-  launched,
-  extensionId,
-  openPopup,
+  fillOn,
   demoSite,
 }) => {
-  const fixtures = { context, launched, extensionId, openPopup, demoSite };
   // The account belongs to 127.0.0.1; the same page served as localhost is another site.
-  const lookalike = fixtures.demoSite.url.replace('127.0.0.1', 'localhost');
-  const { page, outcome, controller } = await fillOn(fixtures, `${lookalike}/login/verify`, [
-    linked(fixtures.demoSite.url),
-  ]);
+  const lookalike = demoSite.url.replace('127.0.0.1', 'localhost');
+  const { page, outcome, controller } = await fillOn(`${lookalike}/login/verify`, [linked(demoSite.url)]);
   expect(outcome).toMatchObject({ status: 'no-account', site: lookalike });
   await expect(page.locator('#otp')).toHaveValue('');
 
@@ -170,22 +132,15 @@ test('a lookalike origin gets no code: nothing matches, and a chosen account nee
   expect(chosen.value).toMatchObject({
     status: 'confirm-site',
     site: lookalike,
-    accountSites: [fixtures.demoSite.url],
+    accountSites: [demoSite.url],
   });
   await expect(page.locator('#otp')).toHaveValue('');
 });
 
-test('several accounts for the site: the choice lists exactly those', async ({
-  context,
-  launched,
-  extensionId,
-  openPopup,
-  demoSite,
-}) => {
-  const fixtures = { context, launched, extensionId, openPopup, demoSite };
-  const { outcome } = await fillOn(fixtures, `${fixtures.demoSite.url}/login/verify`, [
-    linked(fixtures.demoSite.url),
-    linked(fixtures.demoSite.url, SECOND_SECRET, 'admin@demo-school.test'),
+test('several accounts for the site: the choice lists exactly those', async ({ fillOn, demoSite }) => {
+  const { outcome } = await fillOn(`${demoSite.url}/login/verify`, [
+    linked(demoSite.url),
+    linked(demoSite.url, SECOND_SECRET, 'admin@demo-school.test'),
     { issuer: 'Elsewhere', label: 'x', secret: 'MFRGGZDFMZTWQ2LK', sites: ['https://elsewhere.example'] },
   ]);
   expect(outcome.status).toBe('choose');
@@ -193,19 +148,10 @@ test('several accounts for the site: the choice lists exactly those', async ({
   expect(labels).toEqual(['admin@demo-school.test', 'teacher@demo-school.test']);
 });
 
-test('no code field: the code is copied instead', async ({
-  context,
-  launched,
-  extensionId,
-  openPopup,
-  demoSite,
-}) => {
-  const fixtures = { context, launched, extensionId, openPopup, demoSite };
-  const { page, outcome } = await fillOn(fixtures, `${fixtures.demoSite.url}/fill/none`, [
-    linked(fixtures.demoSite.url),
-  ]);
+test('no code field: the code is copied instead', async ({ fillOn, demoSite, context }) => {
+  const { page, outcome } = await fillOn(`${demoSite.url}/fill/none`, [linked(demoSite.url)]);
   expect(outcome).toMatchObject({ status: 'copied', reason: 'no-field' });
-  await fixtures.context.grantPermissions(['clipboard-read'], { origin: fixtures.demoSite.url });
+  await context.grantPermissions(['clipboard-read'], { origin: demoSite.url });
   await page.bringToFront();
   const pasted = await page.evaluate(() => navigator.clipboard.readText());
   expect(pasted).toBe(oathtoolTotp(DEMO_SECRET, Math.floor(Date.now() / 1000)));
