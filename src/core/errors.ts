@@ -1,34 +1,40 @@
+import { OTP_ERROR_CODES } from './otp/errors';
+
+/** What the vault can refuse; the vault re-exports these, the list lives here with all the others. */
+export const VAULT_ERROR_CODES = [
+  /** No data key in memory: unlock first. */
+  'locked',
+  /** Password did not open the password slot. `retryAfterMs` says when the next try is allowed. */
+  'wrong-password',
+  /** Too many wrong passwords in a row; the attempt was not evaluated. See `retryAfterMs`. */
+  'throttled',
+  /** Authentication failed on a record, slot or key check (edited, corrupted or moved); see `id`. */
+  'tampered',
+  /** The record changed since the caller read it. `revision` holds the stored revision. */
+  'stale-revision',
+  'not-found',
+  /** restore() of an id that is still present. */
+  'already-exists',
+  /** removePassword() on a vault without a password. */
+  'no-password',
+  /** A password exists: the device key cannot unlock, and changing it needs the current one. */
+  'password-required',
+  /** Session key bytes do not match this vault's data key. */
+  'bad-session-key',
+  'invalid-input',
+  /** IndexedDB refused or failed the operation (quota, closed connection, version change…). */
+  'storage-failed',
+] as const;
+
 /**
  * The one list of error codes that core, background and UI share. The UI turns a code into a
  * translated message (`error_<code with - as _>` in _locales), so adding a code means adding both strings.
  */
 export const ERROR_CODES = [
-  // otpauth links and setup keys
-  'not-otpauth',
-  'bad-uri',
-  'bad-type',
-  'missing-secret',
-  'bad-base32',
-  'unsupported-algorithm',
-  'bad-digits',
-  'bad-period',
-  'bad-counter',
-  'bad-label',
-  // vault
-  'locked',
-  'wrong-password',
-  'throttled',
-  'tampered',
-  'stale-revision',
-  'not-found',
-  'no-password',
-  'password-required',
-  'storage-failed',
+  ...OTP_ERROR_CODES,
+  ...VAULT_ERROR_CODES,
+  // adding accounts
   'duplicate',
-  'already-exists',
-  'bad-session-key',
-  'invalid-input',
-  // scanning
   'capture-forbidden',
   'no-qr',
   'image-unreadable',

@@ -2,32 +2,11 @@
  * Vault error codes and the result shape returned across the background ↔ UI boundary.
  *
  * Results are plain values (no Error instances) so they survive structured cloning through
- * extension messaging unchanged. These codes are meant to be merged into the shared list later.
+ * extension messaging unchanged. The codes themselves live in the shared list in `src/core/errors.ts`.
  */
-export const VAULT_ERROR_CODES = [
-  /** No data key in memory: unlock first. */
-  'locked',
-  /** Password did not open the password slot. `retryAfterMs` says when the next try is allowed. */
-  'wrong-password',
-  /** Too many wrong passwords in a row; the attempt was not evaluated. See `retryAfterMs`. */
-  'throttled',
-  /** Authentication failed on a record, slot or key check (edited, corrupted or moved); see `id`. */
-  'tampered',
-  /** The record changed since the caller read it. `revision` holds the stored revision. */
-  'stale-revision',
-  'not-found',
-  /** restore() of an id that is still present. */
-  'already-exists',
-  /** removePassword() on a vault without a password. */
-  'no-password',
-  /** A password exists: the device key cannot unlock, and changing it needs the current one. */
-  'password-required',
-  /** Session key bytes do not match this vault's data key. */
-  'bad-session-key',
-  'invalid-input',
-  /** IndexedDB refused or failed the operation (quota, closed connection, version change…). */
-  'storage-failed',
-] as const;
+import { VAULT_ERROR_CODES } from '../core/errors';
+
+export { VAULT_ERROR_CODES };
 
 export type VaultErrorCode = (typeof VAULT_ERROR_CODES)[number];
 
