@@ -75,7 +75,7 @@ export default defineUnlistedScript(async () => {
   const texts: string[] = [];
   for (const element of elements) {
     const pixels = await imageDataOf(element);
-    if (pixels) for (const hit of findQrCodes(pixels, { timeBudgetMs: 200 })) texts.push(hit.text);
+    if (pixels) for (const hit of findQrCodes(pixels)) texts.push(hit.text);
   }
   return texts;
 });

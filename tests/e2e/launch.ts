@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Browser, type BrowserContext, chromium } from '@playwright/test';
 import { chromiumMissingMessage, chromiumPath } from './chromium-path';
+import { CPU_SLOWDOWN, slowDownEveryPage } from './slowdown';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -89,6 +90,7 @@ export async function launchWithExtension(
   const port = readFileSync(portFile, 'utf8').split('\n')[0];
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   const context = browser.contexts()[0]!;
+  await slowDownEveryPage(browser, CPU_SLOWDOWN);
   return {
     browser,
     context,

@@ -231,11 +231,12 @@ describe('refused links', () => {
     }
   });
 
-  it('handles a multi-megabyte input quickly', () => {
-    const started = performance.now();
-    expect(errorOf(() => parseOtpauthUri(`otpauth://totp/${'%'.repeat(5_000_000)}`)).code).toBe('bad-uri');
+  it('refuses a multi-megabyte input by its length, before decoding any of it', () => {
+    // Checked by what it says, not by a stopwatch: the length rule answers before any percent-decoding.
+    const huge = errorOf(() => parseOtpauthUri(`otpauth://totp/${'%'.repeat(5_000_000)}`));
+    expect(huge.code).toBe('bad-uri');
+    expect(huge.message).toMatch(/far too long/);
     expect(errorOf(() => parseOtpauthUri('x'.repeat(5_000_000))).code).toBe('not-otpauth');
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 

@@ -178,14 +178,13 @@ function scanRow(
  * (vertically, horizontally again, diagonally) and merges hits on the same finder. Finders with
  * modules under `minModule` are left to a finer plane.
  */
-export function findFinders(plane: Plane, minModule: number, deadline: number): Finder[] {
+export function findFinders(plane: Plane, minModule: number): Finder[] {
   const { width, height, step, rows: luma } = plane;
   const { cols, values } = plane.thresholds;
   const finders: Finder[] = [];
   const rows = Math.ceil(height / step);
   const hits: number[] = [];
   for (let r = 0; r < rows; r++) {
-    if ((r & 15) === 0 && performance.now() > deadline) return finders;
     const y = r * step;
     hits.length = 0;
     scanRow(luma, r * width, width, values, (y >> SHIFT) * cols, hits);

@@ -21,12 +21,15 @@ export interface QrHit {
 
 export interface FindQrOptions {
   /**
-   * No new work starts after this many ms; what was found by then is returned. Default 1000: a
-   * normal 4K search takes tens of ms even cold, so this only cuts short pathological frames, and a
-   * slow machine with a cold worker still gets to finish.
+   * At most this many candidate symbols per plane go to the decoder (each costs one or two jsQR
+   * crops). The search is bounded by work, never by the clock: a school laptop under load takes
+   * longer but finds exactly the codes a fast machine finds. 64 leaves room for a page of 24 codes
+   * plus their look-alikes; generated pages never need more than 3.
    */
-  timeBudgetMs?: number;
+  maxCandidates?: number;
 }
+
+const DEFAULT_MAX_CANDIDATES = 64;
 
 /** Crop pixels per module: enough for jsQR's sampler, and small crops keep its slow binarizer cheap. */
 const TARGET_MODULE = 3;
@@ -93,14 +96,21 @@ function addHit(hits: QrHit[], hit: QrHit): void {
 }
 
 /** Decodes every candidate symbol the plane's finders form, skipping areas already decoded. */
-function decodePlane(image: QrImage, plane: Plane, minModule: number, hits: QrHit[], deadline: number): void {
+function decodePlane(
+  image: QrImage,
+  plane: Plane,
+  minModule: number,
+  hits: QrHit[],
+  maxCandidates: number,
+): void {
   const s = plane.scale;
   const inHit = (f: Finder) => hits.some((h) => contains(h.box, { x: f.x * s, y: f.y * s }));
-  const finders = findFinders(plane, minModule, deadline).filter((f) => !inHit(f));
+  const finders = findFinders(plane, minModule).filter((f) => !inHit(f));
   const used = new Set<Finder>();
-  for (const c of candidates(finders, plane, deadline)) {
-    if (performance.now() > deadline) return;
+  let tried = 0;
+  for (const c of candidates(finders, plane)) {
     if (c.finders.some((f) => used.has(f) || inHit(f))) continue;
+    if (tried++ >= maxCandidates) return;
     const before = hits.length;
     tryCandidate(image, c, hits);
     for (const hit of hits.slice(before)) {
@@ -110,11 +120,10 @@ function decodePlane(image: QrImage, plane: Plane, minModule: number, hits: QrHi
 }
 
 export function search(image: QrImage, options: FindQrOptions): QrHit[] {
-  const deadline = performance.now() + (options.timeBudgetMs ?? 1_000);
+  const maxCandidates = options.maxCandidates ?? DEFAULT_MAX_CANDIDATES;
   const hits: QrHit[] = [];
   const frame = framePlane(image);
-  decodePlane(image, frame, 0, hits, deadline);
-  if (performance.now() < deadline)
-    decodePlane(image, shrunkPlane(frame, SHRINK), SHRUNK_MIN_MODULE, hits, deadline);
+  decodePlane(image, frame, 0, hits, maxCandidates);
+  decodePlane(image, shrunkPlane(frame, SHRINK), SHRUNK_MIN_MODULE, hits, maxCandidates);
   return hits;
 }

@@ -16,6 +16,12 @@ export interface Candidate {
 
 /** Finders beyond this many (fewest scan-row hits first) are ignored, to bound the triple search. */
 const MAX_FINDERS = 150;
+/**
+ * Geometry and timing checks for at most this many triples: a bound on work, not on time. Cluttered
+ * generated pages form none; 150 finders could form 550,000. The strongest finders (most row hits,
+ * which real ones have) are paired first, so the cap only ever drops the weakest look-alikes.
+ */
+const MAX_TRIPLES = 50_000;
 /** Real symbols read ≈ 1 on their timing tracks; look-alike triples stay below ~0.6. */
 const MIN_TIMING = 0.75;
 
@@ -87,22 +93,20 @@ function pairs(a: Finder, b: Finder): boolean {
 }
 
 /** Every finder triple that passes, best first. */
-export function candidates(
-  finders: Finder[],
-  plane: Plane,
-  deadline = Number.POSITIVE_INFINITY,
-): Candidate[] {
+export function candidates(finders: Finder[], plane: Plane): Candidate[] {
   const strong = [...finders].sort((a, b) => b.count - a.count).slice(0, MAX_FINDERS);
   const n = strong.length;
   const ok = new Uint8Array(n * n);
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) ok[i * n + j] = pairs(strong[i]!, strong[j]!) ? 1 : 0;
   const out: Candidate[] = [];
-  for (let i = 0; i < n && performance.now() <= deadline; i++) {
+  let triples = 0;
+  for (let i = 0; i < n && triples < MAX_TRIPLES; i++) {
     for (let j = i + 1; j < n; j++) {
       if (!ok[i * n + j]) continue;
       for (let k = j + 1; k < n; k++) {
         if (!ok[i * n + k] || !ok[j * n + k]) continue;
+        triples++;
         const c = asSymbol([strong[i]!, strong[j]!, strong[k]!], plane);
         if (c) out.push(c);
       }
