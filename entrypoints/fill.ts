@@ -1,12 +1,11 @@
-import { readSiteClock } from '../src/inject/clock';
 import { fillPage, hasCodeField } from '../src/inject/fill-page';
-import { type InjectedRequest, type ProbeReport, REQUEST_GLOBAL } from '../src/inject/protocol';
+import { readSiteClock } from '../src/inject/read-site-clock';
+import { takeRequest } from '../src/inject/request';
+import type { ProbeReport } from '../src/messaging/messages/page';
 
 // Injected on demand by the background (never registered on pages); its result is the return value.
 export default defineUnlistedScript(async () => {
-  const scope = globalThis as unknown as Record<string, InjectedRequest | undefined>;
-  const request = scope[REQUEST_GLOBAL];
-  delete scope[REQUEST_GLOBAL];
+  const request = takeRequest('page.fill');
   if (!request) return undefined;
   if (request.mode === 'fill') return fillPage(request.code, request.options);
   const report: ProbeReport = {

@@ -4,10 +4,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateCode } from '../src/core/otp/index.ts';
-import { benchQrDecoder } from '../src/core/qr/bench.ts';
-import { benchVault } from '../src/vault/bench.ts';
 import { benchPopup } from './bench/popup.ts';
+import { benchQrDecoder } from './bench/qr.ts';
 import { benchScan } from './bench/scan.ts';
+import { benchVault } from './bench/vault.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, '.output/chrome-mv3');

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { OffscreenClipboardMessage } from '../../src/background/clipboard';
+import { BACKGROUND_MESSAGES, OFFSCREEN_MESSAGES } from '../../src/messaging/protocol';
+import { Router } from '../../src/messaging/router';
 
 // An offscreen document has no focus, so navigator.clipboard is refused; a copy event still works.
 function writeClipboard(text: string): void {
@@ -11,10 +12,19 @@ function writeClipboard(text: string): void {
   document.execCommand('copy');
 }
 
-browser.runtime.onMessage.addListener((message: unknown) => {
-  const m = message as Partial<OffscreenClipboardMessage>;
-  if (m?.target !== 'offscreen' || m.type !== 'write-clipboard' || typeof m.text !== 'string')
-    return undefined;
-  writeClipboard(m.text);
-  return Promise.resolve(true);
+// The same router as the worker's: only the worker may ask, and messages for the worker pass by.
+const router = new Router(
+  OFFSCREEN_MESSAGES,
+  browser.runtime.id,
+  new URL(browser.runtime.getURL('/')).origin,
+  undefined,
+  BACKGROUND_MESSAGES,
+);
+router.on('offscreen.writeClipboard', ({ text }) => {
+  writeClipboard(text);
+  return { ok: true, value: true };
 });
+
+browser.runtime.onMessage.addListener((message, sender) =>
+  router.serves(message) ? router.dispatch(message, sender) : undefined,
+);

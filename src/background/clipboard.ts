@@ -1,16 +1,11 @@
 import { browser } from 'wxt/browser';
 import { ok } from '../core/errors';
-import type { Router } from '../messaging/router';
+import { envelope } from '../messaging/envelope';
+import type { BackgroundRouter } from '../messaging/router';
 import { readSettings } from './settings';
 
 const ALARM = 'tweestap-clear-clipboard';
 const OFFSCREEN_PATH = '/offscreen.html';
-export interface OffscreenClipboardMessage {
-  target: 'offscreen';
-  type: 'write-clipboard';
-  /** '' clears. */
-  text: string;
-}
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -28,8 +23,7 @@ async function writeThroughOffscreen(text: string): Promise<void> {
       justification: 'Copy a two-step code, and clear it from the clipboard after the time the user chose.',
     });
   }
-  const message: OffscreenClipboardMessage = { target: 'offscreen', type: 'write-clipboard', text };
-  await browser.runtime.sendMessage(message);
+  await browser.runtime.sendMessage(envelope('offscreen.writeClipboard', { text }));
   await chrome.offscreen.closeDocument();
 }
 
@@ -54,8 +48,8 @@ async function scheduleClear(): Promise<void> {
   await browser.alarms.create(ALARM, { when: Date.now() + clipboardClearSeconds * 1000 });
 }
 
-export function registerClipboard(router: Router): void {
-  router.on('clipboard.scheduleClear', 'extension-page', async () => {
+export function registerClipboard(router: BackgroundRouter): void {
+  router.on('clipboard.scheduleClear', async () => {
     await scheduleClear();
     return ok(null);
   });

@@ -1,19 +1,19 @@
 import { browser } from 'wxt/browser';
 import type { StoredAccount } from '../core/account';
-import { fail, ok } from '../core/errors';
+import { ok } from '../core/errors';
 import { generateCode } from '../core/otp';
-import { matchSite, sitesForOrigin } from '../core/sites';
+import { fillCandidates, matchSite, sitesForOrigin } from '../core/sites';
 import type { FillReport } from '../inject/fill-page';
-import { type InjectedRequest, type ProbeReport, REQUEST_GLOBAL } from '../inject/protocol';
-import type { AccountSummary, FillOutcome } from '../messaging/protocol';
-import type { Router } from '../messaging/router';
+import type { ProbeReport } from '../messaging/messages/page';
+import type { AccountSummary, FillOutcome, FillRequest, RequestIn } from '../messaging/protocol';
+import type { BackgroundRouter } from '../messaging/router';
 import { writeClipboard } from './clipboard';
-import { clockOffsetMs, recordClockReading } from './clock';
+import { runInjected } from './inject';
 import { showPageNotice } from './notice';
 import { readSettings } from './settings';
-import { unlockedAccounts, updateAccount } from './vault-service';
+import { clockOffsetMs, recordClockReading } from './site-clock';
+import { accounts as store } from './vault-service';
 
-const FILL_SCRIPT = '/fill.js';
 const PENDING_KEY = 'tweestap.pendingFill';
 
 interface Frame {
@@ -22,34 +22,14 @@ interface Frame {
   report: ProbeReport;
 }
 
-export interface FillRequest {
-  tabId: number;
-  /** The frame the gesture pointed at (context menu); otherwise the best frame with a code field. */
-  frameId?: number;
-  /** Chosen in the popup; otherwise the account linked to the frame's site. */
-  accountId?: string;
-  /** The user confirmed filling (and linking) a site the account was not linked to. */
-  linkSite?: boolean;
-}
-
 const summary = (account: StoredAccount): AccountSummary => ({
   id: account.id,
   issuer: account.issuer,
   label: account.label,
 });
 
-async function inject<T>(target: chrome.scripting.InjectionTarget, request: InjectedRequest) {
-  // Same isolated world for both calls: the page cannot see or change the request.
-  await chrome.scripting.executeScript({
-    target,
-    func: (name: string, value: unknown) => {
-      (globalThis as unknown as Record<string, unknown>)[name] = value;
-    },
-    args: [REQUEST_GLOBAL, request],
-  });
-  const results = await chrome.scripting.executeScript({ target, files: [FILL_SCRIPT] });
-  return results as Array<chrome.scripting.InjectionResult<T>>;
-}
+const inject = <Report>(target: chrome.scripting.InjectionTarget, request: RequestIn<'page.fill'>) =>
+  runInjected(target, 'page.fill', request) as Promise<Array<chrome.scripting.InjectionResult<Report>>>;
 
 async function probeFrames(tabId: number, frameId: number | undefined, codeLength: number): Promise<Frame[]> {
   const target = frameId === undefined ? { tabId, allFrames: true } : { tabId, frameIds: [frameId] };
@@ -66,17 +46,8 @@ function pickFrame(frames: Frame[]): Frame | undefined {
   return [...frames].sort((a, b) => rank(b) - rank(a))[0];
 }
 
-function candidatesFor(accounts: StoredAccount[], origin: string): StoredAccount[] {
-  const ranked = accounts
-    .map((account) => ({ account, match: matchSite(account.sites, origin) }))
-    .filter((entry) => entry.match !== undefined);
-  const exact = ranked.filter((entry) => entry.match === 'exact');
-  // Accounts linked to this exact host outrank ones linked to the whole domain.
-  return (exact.length > 0 ? exact : ranked).map((entry) => entry.account);
-}
-
 export async function fillTab(request: FillRequest): Promise<FillOutcome> {
-  const accounts = await unlockedAccounts();
+  const accounts = await store.accounts();
   if (!accounts) return { status: 'locked' };
   const requested = request.accountId ? accounts.find((a) => a.id === request.accountId) : undefined;
   if (request.accountId && !requested) return { status: 'no-account', site: '' };
@@ -94,7 +65,7 @@ export async function fillTab(request: FillRequest): Promise<FillOutcome> {
 
   let account = requested;
   if (!account) {
-    const candidates = candidatesFor(accounts, origin);
+    const candidates = fillCandidates(accounts, origin);
     if (candidates.length === 0) return { status: 'no-account', site: origin };
     if (candidates.length > 1) return { status: 'choose', site: origin, accounts: candidates.map(summary) };
     account = candidates[0]!;
@@ -103,7 +74,7 @@ export async function fillTab(request: FillRequest): Promise<FillOutcome> {
     if (!request.linkSite) {
       return { status: 'confirm-site', account: summary(account), accountSites: account.sites, site: origin };
     }
-    const linked = await updateAccount(account.id, account.revision, {
+    const linked = await store.update(account.id, account.revision, {
       sites: [...new Set([...account.sites, ...sitesForOrigin(origin)])],
     });
     if (!linked.ok) return { status: 'not-allowed' };
@@ -164,13 +135,12 @@ function onFillMenuClicked(
   if (info.menuItemId === 'fill-code' && tab?.id !== undefined) void fillFromGesture(tab.id, info.frameId);
 }
 
-export function registerFill(router: Router): void {
-  router.on('fill.tab', 'extension-page', async (request) => {
-    if (typeof request.tabId !== 'number') return fail('bad-request');
+export function registerFill(router: BackgroundRouter): void {
+  router.on('fill.tab', async (request) => {
     await browser.storage.session.remove(PENDING_KEY);
     return ok(await fillTab(request));
   });
-  router.on('fill.pending', 'extension-page', async () => {
+  router.on('fill.pending', async () => {
     const pending = (await browser.storage.session.get(PENDING_KEY))[PENDING_KEY] as
       | { tabId: number; frameId?: number; outcome: FillOutcome; at: number }
       | undefined;
@@ -178,18 +148,6 @@ export function registerFill(router: Router): void {
     // A fill asked for minutes ago is not what the user is doing now.
     if (!pending || Date.now() - pending.at > 60_000) return ok(null);
     return ok({ tabId: pending.tabId, frameId: pending.frameId, outcome: pending.outcome });
-  });
-  router.on('clock.check', 'extension-page', async ({ tabId }) => {
-    let frames: Frame[];
-    try {
-      frames = await probeFrames(tabId, 0, 6);
-    } catch {
-      return ok(null);
-    }
-    const top = frames[0];
-    if (!top?.report.clock) return ok(null);
-    await recordClockReading(top.report.clock, top.report.origin);
-    return ok({ offsetMs: Math.round(top.report.clock.offsetMs), site: top.report.origin });
   });
 
   browser.commands.onCommand.addListener(onFillCommand);

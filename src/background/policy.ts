@@ -1,7 +1,10 @@
+import type { PolicyAnswer, PolicyQuestion } from '../core/policy/questions';
+
 /**
- * Enterprise policy decisions. Until the policy issue lands, everything is allowed; callers already
- * ask here so that issue only has to fill this in.
+ * The organisation's answer to each policy question, asked by the router before any guarded handler
+ * runs (see the slices in `src/messaging/messages/`). Until enterprise policy lands every answer is
+ * "allowed"; that work fills in this one function and every guarded message is covered.
  */
-export async function policyAllowsExport(): Promise<boolean> {
-  return true;
+export async function askPolicy(_question: PolicyQuestion, _request: unknown): Promise<PolicyAnswer> {
+  return { allowed: true };
 }

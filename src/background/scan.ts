@@ -5,9 +5,10 @@ import { findQrCodes, type QrImage, warmUpQrDecoder } from '../core/qr';
 import { interpretQrText, type ScannedCode, uniqueTexts } from '../core/scan-result';
 import { sitesForOrigin } from '../core/sites';
 import type { ScanResponse } from '../messaging/protocol';
-import type { Router } from '../messaging/router';
+import type { BackgroundRouter } from '../messaging/router';
+import { runInjected } from './inject';
 import { showNoticeText } from './notice';
-import { addAccount, unlockedAccounts } from './vault-service';
+import { accounts } from './vault-service';
 
 const DOM_SCRIPT = '/qr-dom.js';
 
@@ -36,7 +37,7 @@ const sameSecret = (stored: StoredAccount, account: OtpAccount) =>
  * so the user's click on "Scan QR code" already said "add it". With several codes the user chooses.
  */
 async function settle(texts: string[], site: string): Promise<Result<ScanResponse>> {
-  const stored = await unlockedAccounts();
+  const stored = await accounts.accounts();
   if (!stored) return fail('locked');
   const sites = site ? sitesForOrigin(site) : [];
   const codes: ScannedCode[] = texts.map((text) => {
@@ -47,7 +48,7 @@ async function settle(texts: string[], site: string): Promise<Result<ScanRespons
   });
   const only = codes.length === 1 ? codes[0] : undefined;
   if (only?.kind === 'account' && only.status === 'new') {
-    const added = await addAccount({ ...only.account, sites });
+    const added = await accounts.add({ ...only.account, sites });
     if (!added.ok) return added;
     codes[0] = { ...only, status: 'added', id: added.value.id };
   }
@@ -100,75 +101,11 @@ export async function scanImage(dataUrl: string): Promise<Result<ScanResponse>> 
   return settle(texts, '');
 }
 
-interface Area {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  ratio: number;
-}
-
 /** The fallback: the user draws a box around the QR; we capture and read just that box. */
 async function selectArea(tabId: number, windowId: number): Promise<void> {
-  const [injection] = await chrome.scripting.executeScript({
-    target: { tabId },
-    args: [browser.i18n.getMessage('selectAreaHint')],
-    func: (hint: string) =>
-      new Promise<Area | null>((resolve) => {
-        const overlay = document.createElement('div');
-        overlay.setAttribute(
-          'style',
-          'position:fixed;inset:0;z-index:2147483647;cursor:crosshair;background:rgba(0,0,0,.25)',
-        );
-        const label = document.createElement('div');
-        label.textContent = hint;
-        label.setAttribute(
-          'style',
-          'position:fixed;top:16px;left:50%;transform:translateX(-50%);padding:8px 14px;border-radius:8px;background:#0f766e;color:#fff;font:14px system-ui,sans-serif',
-        );
-        const box = document.createElement('div');
-        box.setAttribute(
-          'style',
-          'position:fixed;border:2px solid #0f766e;background:rgba(255,255,255,.1);display:none',
-        );
-        overlay.append(label, box);
-        let start: { x: number; y: number } | undefined;
-        const done = (area: Area | null) => {
-          overlay.remove();
-          removeEventListener('keydown', onKey, true);
-          // Wait a frame so the overlay is gone from the capture.
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve(area)));
-        };
-        const onKey = (event: KeyboardEvent) => event.key === 'Escape' && done(null);
-        addEventListener('keydown', onKey, true);
-        overlay.addEventListener('pointerdown', (event) => {
-          start = { x: event.clientX, y: event.clientY };
-          box.style.display = 'block';
-        });
-        overlay.addEventListener('pointermove', (event) => {
-          if (!start) return;
-          Object.assign(box.style, {
-            left: `${Math.min(start.x, event.clientX)}px`,
-            top: `${Math.min(start.y, event.clientY)}px`,
-            width: `${Math.abs(event.clientX - start.x)}px`,
-            height: `${Math.abs(event.clientY - start.y)}px`,
-          });
-        });
-        overlay.addEventListener('pointerup', (event) => {
-          if (!start) return;
-          const area = {
-            x: Math.min(start.x, event.clientX),
-            y: Math.min(start.y, event.clientY),
-            width: Math.abs(event.clientX - start.x),
-            height: Math.abs(event.clientY - start.y),
-            ratio: devicePixelRatio,
-          };
-          done(area.width > 8 && area.height > 8 ? area : null);
-        });
-        document.documentElement.append(overlay);
-      }),
-  });
-  const area = injection?.result as Area | null | undefined;
+  const hint = browser.i18n.getMessage('selectAreaHint');
+  const [injection] = await runInjected({ tabId }, 'page.selectArea', { hint });
+  const area = injection?.result;
   if (!area) return;
   const tab = await browser.tabs.get(tabId);
   const dataUrl = await browser.tabs
@@ -195,7 +132,7 @@ async function selectArea(tabId: number, windowId: number): Promise<void> {
   if (result.ok) {
     for (const code of result.value.codes) {
       if (code.kind === 'account' && code.status === 'new')
-        await addAccount({ ...code.account, sites: result.value.sites });
+        await accounts.add({ ...code.account, sites: result.value.sites });
     }
   }
   const added = result.ok
@@ -209,10 +146,10 @@ async function selectArea(tabId: number, windowId: number): Promise<void> {
   );
 }
 
-export function registerScan(router: Router): void {
-  router.on('scan.tab', 'extension-page', ({ tabId, windowId }) => scanTab(tabId, windowId));
-  router.on('scan.image', 'extension-page', ({ dataUrl }) => scanImage(dataUrl));
-  router.on('scan.selectArea', 'extension-page', ({ tabId, windowId }) => {
+export function registerScan(router: BackgroundRouter): void {
+  router.on('scan.tab', ({ tabId, windowId }) => scanTab(tabId, windowId));
+  router.on('scan.image', ({ dataUrl }) => scanImage(dataUrl));
+  router.on('scan.selectArea', ({ tabId, windowId }) => {
     void selectArea(tabId, windowId).catch(() => undefined);
     return ok(null);
   });

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { ok } from '../core/errors';
 import { normalizeSettings, type Settings } from '../core/settings';
-import type { Router } from '../messaging/router';
+import type { BackgroundRouter } from '../messaging/router';
 
 const KEY = 'settings';
 
@@ -22,7 +22,7 @@ export function onSettingsChanged(listener: (settings: Settings) => void): void 
   });
 }
 
-export function registerSettingsHandlers(router: Router): void {
-  router.on('settings.get', 'extension-page', async () => ok(await readSettings()));
-  router.on('settings.set', 'extension-page', async ({ patch }) => ok(await writeSettings(patch ?? {})));
+export function registerSettingsHandlers(router: BackgroundRouter): void {
+  router.on('settings.get', async () => ok(await readSettings()));
+  router.on('settings.set', async ({ patch }) => ok(await writeSettings(patch)));
 }

@@ -35,3 +35,10 @@ export interface StoredAccount extends OtpAccount {
   /** Bumped on every write; a writer holding an older revision is refused. */
   revision: number;
 }
+
+/** What adding an account accepts: an OTP account plus any of the optional stored extras. */
+export type NewAccount = OtpAccount &
+  Partial<Pick<StoredAccount, 'sites' | 'order' | 'pinned' | 'notes' | 'recoveryCodes' | 'createdAt'>>;
+
+/** Fields an update may change; identity and bookkeeping fields are owned by the vault. */
+export type AccountPatch = Partial<Omit<StoredAccount, 'id' | 'revision' | 'createdAt' | 'updatedAt'>>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchSite, sitesForOrigin } from './sites';
+import { rankForPage } from './site-match';
+import { fillCandidates, matchSite, pageSite, sitesForOrigin } from './sites';
 
 describe('matchSite', () => {
   const sites = ['https://login.school.nl', 'school.nl'];
@@ -40,5 +41,74 @@ describe('sitesForOrigin', () => {
   it('stores only the origin when host and domain are the same or there is no domain', () => {
     expect(sitesForOrigin('https://school.nl')).toEqual(['https://school.nl']);
     expect(sitesForOrigin('http://127.0.0.1:8080')).toEqual(['http://127.0.0.1:8080']);
+  });
+});
+
+describe('rankForPage and fillCandidates', () => {
+  const account = (id: string, sites: string[]) => ({ id, sites });
+  const accounts = [
+    account('domain-1', ['school.nl']),
+    account('elsewhere', ['https://other.example']),
+    account('exact', ['https://login.school.nl']),
+    account('domain-2', ['school.nl']),
+  ];
+
+  it('lists exact-host links before domain links, keeping the given order within each, and leaves out the rest', () => {
+    expect(
+      rankForPage(accounts, pageSite('https://login.school.nl')!).map((r) => [r.account.id, r.match]),
+    ).toEqual([
+      ['exact', 'exact'],
+      ['domain-1', 'domain'],
+      ['domain-2', 'domain'],
+    ]);
+  });
+
+  it('lets a fill pick only from the best tier', () => {
+    expect(fillCandidates(accounts, 'https://login.school.nl').map((a) => a.id)).toEqual(['exact']);
+    expect(fillCandidates(accounts, 'https://mail.school.nl').map((a) => a.id)).toEqual([
+      'domain-1',
+      'domain-2',
+    ]);
+    expect(fillCandidates(accounts, 'https://unknown.example')).toEqual([]);
+  });
+});
+
+describe('pageSite', () => {
+  it('describes web pages only, with their registrable domain by the Public Suffix List', () => {
+    expect(pageSite('https://Login.School.nl/path?x=1')).toEqual({
+      origin: 'https://login.school.nl',
+      host: 'login.school.nl',
+      domain: 'school.nl',
+    });
+    expect(pageSite('https://alice.github.io/')).toMatchObject({ domain: 'alice.github.io' });
+    expect(pageSite('http://localhost:8080/')).toEqual({
+      origin: 'http://localhost:8080',
+      host: 'localhost',
+      domain: 'localhost',
+    });
+    for (const url of [
+      'chrome://extensions',
+      'chrome-extension://abc/popup.html',
+      'file:///tmp/x.html',
+      'not a url',
+    ])
+      expect(pageSite(url), url).toBeUndefined();
+  });
+});
+
+describe('matchSite, the cases the popup used to decide on its own', () => {
+  it('matches a bare domain exactly and as a parent, in any case', () => {
+    expect(matchSite(['school.nl'], 'https://school.nl')).toBe('exact');
+    expect(matchSite(['School.NL'], 'https://deep.login.school.nl')).toBe('domain');
+  });
+
+  it('prefers an exact host over a parent domain whatever the order', () => {
+    expect(matchSite(['school.nl', 'https://login.school.nl'], 'https://login.school.nl')).toBe('exact');
+  });
+
+  it('never matches a host under a site that is not a registrable domain, or a broken entry', () => {
+    expect(matchSite(['login.school.nl'], 'https://a.login.school.nl')).toBeUndefined();
+    expect(matchSite(['github.io'], 'https://mallory.github.io')).toBeUndefined();
+    expect(matchSite(['', '  ', 'https://'], 'https://school.nl')).toBeUndefined();
   });
 });

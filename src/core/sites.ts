@@ -1,47 +1,44 @@
-import { getDomain, getHostname } from 'tldts';
+import { getDomain } from 'tldts';
+import { matchPageSite, type PageSite, rankForPage, type SiteMatch } from './site-match';
 
-/**
- * Which of an account's sites a frame's origin matches. An account's site entry is either an origin
- * (`https://login.school.nl`: that host only) or a registrable domain (`school.nl`: any host under it,
- * decided with the Public Suffix List so `evil-school.nl` or `school.nl.evil.com` never match).
- */
-export type SiteMatch = 'exact' | 'domain';
+export type { PageSite, SiteMatch } from './site-match';
 
-function hostOf(originOrDomain: string): string | undefined {
-  const hostname = getHostname(originOrDomain);
-  return hostname ? hostname.toLowerCase() : undefined;
-}
-
-function originOf(url: string): string | undefined {
+/** What the site rules need to know about a page: its origin, host and registrable domain. */
+export function pageSite(url: string): PageSite | undefined {
+  let parsed: URL;
   try {
-    return new URL(url).origin;
+    parsed = new URL(url);
   } catch {
     return undefined;
   }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
+  if (!host) return undefined;
+  const domain = getDomain(host, { allowPrivateDomains: true }) ?? host;
+  return { origin: parsed.origin, host, domain };
 }
 
+/** Which of an account's sites a frame's origin matches (see `./site-match.ts` for the rule). */
 export function matchSite(sites: readonly string[], frameOrigin: string): SiteMatch | undefined {
-  const frameHost = hostOf(frameOrigin);
-  if (!frameHost) return undefined;
-  const frameDomain = getDomain(frameHost, { allowPrivateDomains: true }) ?? frameHost;
-  let best: SiteMatch | undefined;
-  for (const site of sites) {
-    if (site.includes('://')) {
-      // Scheme and port count too: an https account must not be filled into an http page.
-      if (originOf(site) === frameOrigin) return 'exact';
-      continue;
-    }
-    const domain = site.toLowerCase();
-    if (domain === frameHost) return 'exact';
-    if (domain === frameDomain) best = 'domain';
-  }
-  return best;
+  const page = pageSite(frameOrigin);
+  return page ? matchPageSite(sites, page) : undefined;
+}
+
+/** The accounts a fill may pick without asking: the exact-host ones, or else the domain ones. */
+export function fillCandidates<A extends { sites: readonly string[] }>(
+  accounts: readonly A[],
+  origin: string,
+): A[] {
+  const page = pageSite(origin);
+  const ranked = page ? rankForPage(accounts, page) : [];
+  const best = ranked[0]?.match;
+  return ranked.filter((entry) => entry.match === best).map((entry) => entry.account);
 }
 
 /** What to store when an account is added on a page: the exact origin, plus its registrable domain. */
 export function sitesForOrigin(origin: string): string[] {
-  const host = hostOf(origin);
-  if (!host) return [];
-  const domain = getDomain(host, { allowPrivateDomains: true });
-  return domain && domain !== host ? [origin, domain] : [origin];
+  const page = pageSite(origin);
+  if (!page) return [];
+  const domain = getDomain(page.host, { allowPrivateDomains: true });
+  return domain && domain !== page.host ? [page.origin, domain] : [page.origin];
 }

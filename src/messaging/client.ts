@@ -1,11 +1,15 @@
 import { browser } from 'wxt/browser';
 import { fail, type Result } from '../core/errors';
-import type { Envelope, MessageName, RequestOf, ResponseOf } from './protocol';
+import type { Envelope } from './envelope';
+import type { MessageName, RequestIn, ResponseOf } from './protocol';
 
-/** The only way pages and scripts talk to the background. Never throws: failures come back as values. */
+/**
+ * The only way pages talk to the background. Never throws: failures come back as values. Imports
+ * types only, so the popup's bundle carries none of the protocol's schema code.
+ */
 export async function send<N extends MessageName>(
   name: N,
-  request: RequestOf<N>,
+  request: RequestIn<N>,
 ): Promise<Result<ResponseOf<N>>> {
   const envelope: Envelope<N> = { tweestap: 1, name, request };
   try {

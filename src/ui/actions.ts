@@ -1,11 +1,18 @@
 import { browser } from 'wxt/browser';
 
 /**
- * The tab the popup was opened on; the click that opened the popup granted activeTab for it.
- * Without one (it does not happen in practice) the background answers `capture-forbidden`.
+ * The tab the popup was opened on, if the browser says: the click that opened the popup granted
+ * activeTab for it, which is also what makes its `url` visible.
  */
+export const currentTab = () =>
+  browser.tabs.query({ active: true, currentWindow: true }).then(
+    ([tab]) => tab,
+    () => undefined,
+  );
+
+/** The tab to scan; without one (it does not happen in practice) the background says `capture-forbidden`. */
 export async function activeTab(): Promise<{ tabId: number; windowId: number }> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+  const tab = await currentTab();
   return { tabId: tab?.id ?? -1, windowId: tab?.windowId ?? -1 };
 }
 

@@ -40,7 +40,8 @@ describe('arrange', () => {
   });
 
   it('puts this site first, exact host before parent domain', () => {
-    const items = arrange(accounts, 'login.school.nl');
+    const page = { origin: 'https://login.school.nl', host: 'login.school.nl', domain: 'school.nl' };
+    const items = arrange(accounts, page);
     expect(ids(items)).toEqual(['d', 'c', 'b', 'a']);
     expect(items.map((item) => item.site)).toEqual(['exact', 'domain', undefined, undefined]);
   });

@@ -1,5 +1,5 @@
 import type { StoredAccount } from '../core/account';
-import { type SiteMatch, siteMatch } from './match';
+import { matchPageSite, type PageSite, type SiteMatch, siteRank } from '../core/site-match';
 
 export interface ListItem {
   account: StoredAccount;
@@ -11,12 +11,9 @@ export function byChosenOrder(a: StoredAccount, b: StoredAccount): number {
   return Number(b.pinned) - Number(a.pinned) || a.order - b.order || a.createdAt - b.createdAt;
 }
 
-const siteRank = (match: SiteMatch | undefined): number =>
-  match === 'exact' ? 0 : match === 'domain' ? 1 : 2;
-
 /** What the list shows: accounts for the page the popup was opened on first, then the chosen order. */
-export function arrange(accounts: readonly StoredAccount[], hostname: string | undefined): ListItem[] {
-  const items = accounts.map((account) => ({ account, site: siteMatch(hostname, account.sites) }));
+export function arrange(accounts: readonly StoredAccount[], page: PageSite | undefined): ListItem[] {
+  const items = accounts.map((account) => ({ account, site: page && matchPageSite(account.sites, page) }));
   return items.sort((a, b) => siteRank(a.site) - siteRank(b.site) || byChosenOrder(a.account, b.account));
 }
 

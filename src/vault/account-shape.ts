@@ -2,14 +2,9 @@
  * Shape checks for accounts entering the vault (from callers) and leaving it (after decryption).
  * Both directions copy only known fields, so stray properties are neither stored nor returned.
  */
-import type { OtpAccount, RecoveryCode, StoredAccount } from '../core/account.ts';
+import type { AccountPatch, NewAccount, RecoveryCode, StoredAccount } from '../core/account.ts';
 
-/** What `add` accepts: an OTP account plus any of the optional stored extras. */
-export type NewAccount = OtpAccount &
-  Partial<Pick<StoredAccount, 'sites' | 'order' | 'pinned' | 'notes' | 'recoveryCodes' | 'createdAt'>>;
-
-/** Fields `update` may change; identity and bookkeeping fields are owned by the vault. */
-export type AccountPatch = Partial<Omit<StoredAccount, 'id' | 'revision' | 'createdAt' | 'updatedAt'>>;
+export type { AccountPatch, NewAccount };
 
 const PATCHABLE = new Set<string>([
   'type',

@@ -8,7 +8,7 @@ import {
   rawBytesOf,
   sampleAccount,
   unwrap,
-} from './testing.ts';
+} from '../../tests/support/vault-testing.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);
 

@@ -1,7 +1,13 @@
 import { type IDBPDatabase, openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import {
+  dumpStores,
+  freshName,
+  openTestVault,
+  sampleAccount,
+  unwrap,
+} from '../../tests/support/vault-testing.ts';
 import { DB_VERSION, migrate, type UpgradeTx } from './migrations.ts';
-import { dumpStores, freshName, openTestVault, sampleAccount, unwrap } from './testing.ts';
 
 /** Creates a database exactly as schema v1 code would have (only the v1 step runs). */
 async function createV1(name: string): Promise<IDBPDatabase> {

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KDF } from '../core/crypto/kdf.ts';
-import type { RewrapStep } from './keyring.ts';
 import {
   CHEAP_KDF,
   dumpStores,
@@ -9,7 +7,9 @@ import {
   openTestVault,
   sampleAccount,
   unwrap,
-} from './testing.ts';
+} from '../../tests/support/vault-testing.ts';
+import { DEFAULT_KDF } from '../core/crypto/kdf.ts';
+import type { RewrapStep } from './keyring.ts';
 import { Vault } from './vault.ts';
 
 const STEPS: RewrapStep[] = [

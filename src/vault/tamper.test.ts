@@ -1,7 +1,13 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import {
+  errorOf,
+  freshName,
+  openTestVault,
+  sampleAccount,
+  unwrap,
+} from '../../tests/support/vault-testing.ts';
 import type { RecordRow } from './db.ts';
-import { errorOf, freshName, openTestVault, sampleAccount, unwrap } from './testing.ts';
 
 async function editStore(name: string, store: string, edit: (s: IDBObjectStore) => void): Promise<void> {
   const db = await openDB(name);

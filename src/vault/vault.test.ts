@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { errorOf, freshName, openTestVault, sampleAccount, unwrap } from './testing.ts';
+import {
+  errorOf,
+  freshName,
+  openTestVault,
+  sampleAccount,
+  unwrap,
+} from '../../tests/support/vault-testing.ts';
 import type { Vault } from './vault.ts';
 
 describe('Vault basics', () => {

@@ -1,4 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
+import type { MessageName, RequestIn } from '../../src/messaging/protocol';
 import type { LaunchedBrowser } from './launch';
 
 export const DEMO_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -15,8 +16,15 @@ export interface TestAccount {
   sites?: string[];
 }
 
-/** Sends a protocol message from an extension page, exactly as the popup does. */
-export async function sendFromPage<T = unknown>(page: Page, name: string, request: object = {}): Promise<T> {
+/**
+ * Sends a protocol message from an extension page, exactly as the popup does. Typed by the protocol,
+ * so a renamed message or a changed request fails to compile here too.
+ */
+export async function sendFromPage<T = unknown, N extends MessageName = MessageName>(
+  page: Page,
+  name: N,
+  request: RequestIn<N> | Record<string, never> = {},
+): Promise<T> {
   return page.evaluate(([name, request]) => chrome.runtime.sendMessage({ tweestap: 1, name, request }), [
     name,
     request,
@@ -61,7 +69,7 @@ export async function clickToolbarButton(
 export async function sendFromContentScript(
   worker: Worker,
   tabUrl: string,
-  messages: { name: string; request?: object }[],
+  messages: { name: MessageName; request?: object }[],
 ): Promise<unknown[]> {
   return worker.evaluate(
     async ([tabUrl, messages]) => {

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page, TestInfo } from '@playwright/test';
 import type { StoredAccount } from '../../src/core/account';
-import type { VaultStatus } from '../../src/messaging/protocol';
+import type { MessageName, RequestIn, VaultStatus } from '../../src/messaging/protocol';
 import { expect } from './fixtures';
 import { addAccounts, sendFromPage, type TestAccount } from './helpers';
 
@@ -113,8 +113,12 @@ export interface ProtocolResult<T> {
 }
 
 /** Sends a message and fails the test unless the background says ok. */
-export async function call<T = unknown>(page: Page, name: string, request: object = {}): Promise<T> {
-  const result = await sendFromPage<ProtocolResult<T>>(page, name, request);
+export async function call<T = unknown, N extends MessageName = MessageName>(
+  page: Page,
+  name: N,
+  request: RequestIn<N> | Record<string, never> = {},
+): Promise<T> {
+  const result = await sendFromPage<ProtocolResult<T>, N>(page, name, request);
   if (!result?.ok) throw new Error(`${name} failed: ${JSON.stringify(result)}`);
   return result.value;
 }

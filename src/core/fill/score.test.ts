@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { DECOY_CASES, type FieldCase, SINGLE_CASES, SPLIT_CASES } from '../../../tests/support/fill-cases';
 import { chooseTarget } from './choose';
 import type { MiniElement } from './describe';
 import { type FieldDescriptor, isSplitCell, scoreField, scoreSplitGroup } from './score';
-import { DECOY_CASES, type FieldCase, SINGLE_CASES, SPLIT_CASES } from './score.cases';
 import { normalise } from './words';
 
 /** linkedom has no layout: style attributes and `hidden` stand in for visibility, data-width for width. */

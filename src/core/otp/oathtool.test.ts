@@ -2,6 +2,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Secret } from 'otpauth';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../tests/support/prng';
 import type { OtpAccount, OtpAlgorithm } from '../account';
 import { generateCode } from './index';
 
@@ -22,17 +23,7 @@ const run = promisify(execFile);
 const GROUPS = 48;
 const WINDOW = 24;
 
-/** mulberry32: a tiny seeded PRNG, so every run compares the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 interface Group {
   account: OtpAccount;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { accountArb, anyText } from '../../../tests/support/otp-arbitraries';
 import type { OtpAccount } from '../account';
 import {
   formatOtpauthUri,
@@ -10,7 +11,6 @@ import {
   parseOtpauthUri,
   validateAccount,
 } from './index';
-import { accountArb, anyText } from './test-arbitraries';
 
 const ACCOUNT_KEYS = ['algorithm', 'counter', 'digits', 'issuer', 'label', 'period', 'secret', 'type'];
 // Fixed so a failure reproduces; set OTP_FUZZ_SEED to explore other inputs.

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import {
+  MODULES,
+  type PageSpec,
+  type PlacedQr,
+  pageSpecs,
+  renderPage,
+  THEMES,
+  ZOOMS,
+} from '../../../tests/support/qr-pages.ts';
 import { findQrCodes, type QrHit } from './index.ts';
-import { MODULES, type PageSpec, type PlacedQr, pageSpecs, renderPage, THEMES, ZOOMS } from './test-pages.ts';
 
 /**
  * Decode rate on generated screenshots: every theme × zoom × module size five times over, with

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import {
+  codeFrame,
+  jpegLike,
+  mulberry32,
+  payloadForVersion,
+  renderPage,
+  THEMES,
+} from '../../../tests/support/qr-pages.ts';
 import { findQrCodes, type QrImage, warmUpQrDecoder } from './index.ts';
-import { codeFrame, jpegLike, mulberry32, payloadForVersion, renderPage, THEMES } from './test-pages.ts';
 
 const OTP = 'otpauth://totp/Example:alice%40example.org?secret=JBSWY3DPEHPK3PXP&issuer=Example';
 

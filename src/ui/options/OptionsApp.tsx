@@ -1,70 +1,13 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { send } from '../../messaging/client';
+import { Toast } from '../components/Toast';
 import { t } from '../i18n';
-import { dataUrlOf, pastedImage } from '../images';
-import { Toast } from '../popup/Toast';
-import { ScanResults, type ScanState } from '../ScanResults';
-import { showToast } from '../toast';
+import { AccountImport } from './sections/AccountImport';
+import { ImageImport } from './sections/ImageImport';
 
 /**
- * The full page for what needs files: a popup closes as soon as a file picker opens. Images are
- * read by the background, like a scan of a page; accounts from them are linked to no website yet.
+ * The full page for what needs files (a popup closes as soon as a file picker opens) or room. Each
+ * section is a component of its own in sections/: a new one is a file there and a line here.
  */
 export function OptionsApp() {
-  const [state, setState] = useState<ScanState>({ phase: 'idle' });
-  const [over, setOver] = useState(false);
-  const reads = useRef(0);
-
-  const read = async (file: File | undefined) => {
-    if (!file) return;
-    const seq = ++reads.current;
-    setState({ phase: 'busy' });
-    const dataUrl = file.type.startsWith('image/') ? await dataUrlOf(file) : '';
-    const result = dataUrl
-      ? await send('scan.image', { dataUrl })
-      : ({ ok: false, error: { code: 'image-unreadable' } } as const);
-    // Only the latest image counts.
-    if (seq !== reads.current) return;
-    if (!result.ok) return setState({ phase: 'failed', error: result.error });
-    setState({ phase: 'done', response: result.value });
-    // A lone new account is added at once; say so, as the Add button would have.
-    const [only] = result.value.codes;
-    if (only?.kind === 'account' && only.status === 'added')
-      showToast(t('added', only.account.issuer || only.account.label));
-  };
-
-  useEffect(() => {
-    const onPaste = (event: ClipboardEvent) => {
-      const image = pastedImage(event);
-      if (!image) return;
-      event.preventDefault();
-      void read(image);
-    };
-    // A file dropped anywhere on the page is read, rather than opened by the browser instead of this page.
-    const onDragOver = (event: DragEvent) => {
-      event.preventDefault();
-      setOver(true);
-    };
-    const onDragLeave = (event: DragEvent) => {
-      if (!event.relatedTarget) setOver(false);
-    };
-    const onDrop = (event: DragEvent) => {
-      event.preventDefault();
-      setOver(false);
-      void read(event.dataTransfer?.files[0]);
-    };
-    document.addEventListener('paste', onPaste);
-    document.addEventListener('dragover', onDragOver);
-    document.addEventListener('dragleave', onDragLeave);
-    document.addEventListener('drop', onDrop);
-    return () => {
-      document.removeEventListener('paste', onPaste);
-      document.removeEventListener('dragover', onDragOver);
-      document.removeEventListener('dragleave', onDragLeave);
-      document.removeEventListener('drop', onDrop);
-    };
-  }, []);
-
   return (
     <div class="page">
       <header class="page-head">
@@ -74,44 +17,8 @@ export function OptionsApp() {
         </h1>
       </header>
       <main class="page-main">
-        <section class="card" aria-labelledby="qr-title" aria-busy={state.phase === 'busy'}>
-          <h2 id="qr-title">{t('options_qr_title')}</h2>
-          <p class="muted">{t('options_qr_intro')}</p>
-          <label class={over ? 'drop is-over' : 'drop'}>
-            <input
-              type="file"
-              accept="image/*"
-              class="sr-only"
-              onChange={(event) => {
-                void read(event.currentTarget.files?.[0]);
-                // Choosing the same file again must read it again.
-                event.currentTarget.value = '';
-              }}
-            />
-            <svg class="icon" width="36" height="36" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <path
-                d="M4 8V6a2 2 0 0 1 2-2h2M16 4h2a2 2 0 0 1 2 2v2M20 16v2a2 2 0 0 1-2 2h-2M8 20H6a2 2 0 0 1-2-2v-2M7 12h10"
-                fill="none"
-                stroke="currentColor"
-                stroke-width="2"
-                stroke-linecap="round"
-              />
-            </svg>
-            <span class="drop-text">{t('options_drop')}</span>
-            <span class="btn" aria-hidden="true">
-              {t('options_choose')}
-            </span>
-          </label>
-          <p class="field-hint">{t('options_paste')}</p>
-          <ScanResults key={reads.current} state={state} image onFailure={() => undefined} />
-          {state.phase === 'done' && state.response.codes.some((code) => code.kind === 'account') && (
-            <p class="field-hint">{t('scan_no_site')}</p>
-          )}
-        </section>
-        <section class="card" aria-labelledby="import-title">
-          <h2 id="import-title">{t('options_import_title')}</h2>
-          <p class="muted">{t('options_import_later')}</p>
-        </section>
+        <ImageImport />
+        <AccountImport />
       </main>
       <Toast />
     </div>

@@ -1,14 +1,14 @@
-import { browser } from 'wxt/browser';
 import type { Result } from '../../core/errors';
 import type { Settings } from '../../core/settings';
+import type { PageSite } from '../../core/site-match';
 import { send } from '../../messaging/client';
 import type { ResponseOf, VaultStatus } from '../../messaging/protocol';
-import { pageHostname } from '../match';
+import { currentTab } from '../actions';
 
 export interface Boot {
   list: Promise<Result<ResponseOf<'vault.list'>>>;
-  /** Host of the tab the popup was opened on, for "This site". */
-  host: Promise<string | undefined>;
+  /** The tab the popup was opened on, for "This site". */
+  page: Promise<PageSite | undefined>;
   /**
    * Status and settings are not needed to paint a list, so they are asked for only when the app
    * calls this (after that paint): until then the background answers the list alone.
@@ -16,24 +16,17 @@ export interface Boot {
   rest: () => Promise<[Result<VaultStatus>, Result<Settings>]>;
 }
 
-async function activeTabHost(): Promise<string | undefined> {
-  try {
-    // activeTab, granted by opening the popup, is what makes `url` visible here.
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    return pageHostname(tab?.url);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The list is on the critical path to the first paint; `locked` instead means the lock screen. */
 function startBoot(): Boot {
   const list = send('vault.list', {});
-  const host = activeTabHost();
+  const page = currentTab().then(async (tab) => {
+    const answer = tab?.url ? await send('sites.forPage', { url: tab.url }) : undefined;
+    return answer?.ok ? (answer.value ?? undefined) : undefined;
+  });
   let rest: ReturnType<Boot['rest']> | undefined;
   return {
     list,
-    host,
+    page,
     rest: () => {
       rest ??= Promise.all([send('vault.status', {}), send('settings.get', {})]);
       return rest;

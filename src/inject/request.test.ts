@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { envelope } from '../messaging/envelope';
+import { REQUEST_GLOBAL, takeRequest } from './request';
+
+const scope = globalThis as unknown as Record<string, unknown>;
+
+describe('takeRequest (the injected scripts’ side of the protocol)', () => {
+  afterEach(() => {
+    delete scope[REQUEST_GLOBAL];
+  });
+
+  it('takes a valid envelope for its own message once, and leaves no trace', () => {
+    scope[REQUEST_GLOBAL] = envelope('page.fill', { mode: 'fill', code: '123456', options: {} });
+    expect(takeRequest('page.fill')).toEqual({ mode: 'fill', code: '123456', options: {} });
+    expect(REQUEST_GLOBAL in scope).toBe(false);
+    expect(takeRequest('page.fill')).toBeUndefined();
+  });
+
+  it('refuses an envelope meant for another script', () => {
+    scope[REQUEST_GLOBAL] = envelope('page.notice', { text: 'hello' });
+    expect(takeRequest('page.fill')).toBeUndefined();
+  });
+
+  it('refuses a request that fails its schema, such as a code that is not a code', () => {
+    scope[REQUEST_GLOBAL] = envelope('page.fill', {
+      mode: 'fill',
+      code: '<img src=x onerror=alert(1)>',
+      options: {},
+    });
+    expect(takeRequest('page.fill')).toBeUndefined();
+    scope[REQUEST_GLOBAL] = { name: 'page.notice', request: { text: 'no tag' } };
+    expect(takeRequest('page.notice')).toBeUndefined();
+  });
+});

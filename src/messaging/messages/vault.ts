@@ -1,0 +1,57 @@
+import * as v from 'valibot';
+import type { StoredAccount } from '../../core/account';
+import { ACCOUNT_PATCH, EMPTY, NEW_ACCOUNT, PASSWORD, STORED_ACCOUNT } from '../schemas';
+import { message } from '../spec';
+
+export interface VaultStatus {
+  state: 'locked' | 'unlocked';
+  hasPassword: boolean;
+  accountCount?: number;
+}
+
+/** The vault: lock state, the account list and every change to it. Only our own pages may ask. */
+export const vaultMessages = {
+  'vault.status': message<VaultStatus>()({ from: 'extension-page', request: EMPTY }),
+  'vault.unlock': message<VaultStatus>()({
+    from: 'extension-page',
+    request: v.object({ password: PASSWORD }),
+  }),
+  'vault.lock': message<VaultStatus>()({ from: 'extension-page', request: EMPTY }),
+  /** `damaged`: ids of records that failed authentication; reported, never dropped. */
+  'vault.list': message<{ accounts: StoredAccount[]; damaged: string[]; clockOffsetMs: number }>()({
+    from: 'extension-page',
+    request: EMPTY,
+  }),
+  'vault.add': message<StoredAccount>()({
+    from: 'extension-page',
+    policy: 'addAccount',
+    request: v.object({ account: NEW_ACCOUNT }),
+  }),
+  'vault.update': message<StoredAccount>()({
+    from: 'extension-page',
+    request: v.object({ id: v.string(), revision: v.number(), patch: ACCOUNT_PATCH }),
+  }),
+  /** Answers the removed account (for Undo), or null when the record was damaged. */
+  'vault.remove': message<StoredAccount | null>()({
+    from: 'extension-page',
+    request: v.object({ id: v.string(), revision: v.optional(v.number()) }),
+  }),
+  /** Undo of a removal: the account comes back exactly as it was. */
+  'vault.restore': message<StoredAccount>()({
+    from: 'extension-page',
+    request: v.object({ account: STORED_ACCOUNT }),
+  }),
+  'vault.reorder': message<null>()({
+    from: 'extension-page',
+    request: v.object({ ids: v.pipe(v.array(v.string()), v.maxLength(100_000)) }),
+  }),
+  'vault.setPassword': message<VaultStatus>()({
+    from: 'extension-page',
+    request: v.object({ newPassword: PASSWORD, currentPassword: v.optional(PASSWORD) }),
+  }),
+  'vault.removePassword': message<VaultStatus>()({
+    from: 'extension-page',
+    policy: 'removePassword',
+    request: v.object({ currentPassword: PASSWORD }),
+  }),
+};

@@ -1,0 +1,57 @@
+import type { Dispatch, StateUpdater } from 'preact/hooks';
+import type { StoredAccount } from '../../core/account';
+import type { ProtocolError } from '../../core/errors';
+import type { Settings } from '../../core/settings';
+import type { VaultStatus } from '../../messaging/protocol';
+import type { ScanState } from '../components/ScanResults';
+import type { FillUi } from '../fill-from-popup';
+import type { FocusRequest } from './views/list/AccountList';
+
+/** The tab the popup was opened on. */
+export type Target = { tabId: number; windowId: number };
+
+/**
+ * One screen of the popup at a time. App.tsx routes each to its file in views/; loading and failed,
+ * a line or two each, are drawn there.
+ */
+export type View =
+  | { name: 'loading' }
+  | { name: 'failed'; message: string }
+  | { name: 'locked' }
+  | { name: 'list' }
+  | { name: 'add' }
+  /** `target`: the tab that was scanned; none for a pasted image. `seq` tells one scan from the next. */
+  | { name: 'scan'; state: ScanState; target?: Target; seq: number }
+  /** A scan just added this account: show its first code. */
+  | { name: 'added'; id: string }
+  | { name: 'edit'; id: string }
+  | { name: 'settings'; forLock: boolean }
+  /** The shortcut or context menu found several accounts for the page: the user picks one. */
+  | { name: 'choose'; tabId: number; site: string; ids: string[] };
+
+/**
+ * What the shell lends every view: the vault's state, the way between views, and its answers to
+ * failure. FillUi's `ask` and `showLocked` are here too, so a view can hand the shell to `fillIn`.
+ */
+export interface Shell extends FillUi {
+  accounts: StoredAccount[];
+  setAccounts: Dispatch<StateUpdater<StoredAccount[]>>;
+  status: VaultStatus;
+  setStatus: Dispatch<VaultStatus>;
+  settings: Settings;
+  setSettings: Dispatch<StateUpdater<Settings>>;
+  /** Where the list was left (search, row to focus, what just arrived), kept while other views are open. */
+  query: string;
+  setQuery: Dispatch<string>;
+  highlightId: string | undefined;
+  setHighlightId: Dispatch<string | undefined>;
+  focus: FocusRequest | undefined;
+  focusRow: (id: string) => void;
+  go: (view: View) => void;
+  /** Back to the list, focus on `focusId`; `highlight`: that account just arrived (or was already there). */
+  back: (focusId?: string, highlight?: boolean) => void;
+  /** Fetches the accounts again; false when they could not be read (and says why). */
+  reload: () => Promise<boolean>;
+  /** A refused request: the lock screen when the vault is locked, a message otherwise. */
+  failed: (error: ProtocolError) => void;
+}

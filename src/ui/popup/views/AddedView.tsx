@@ -1,0 +1,51 @@
+import type { StoredAccount } from '../../../core/account';
+import { accountName } from '../../account-name';
+import { Avatar } from '../../components/Avatar';
+import { LiveCode } from '../../components/LiveCode';
+import { Who } from '../../components/ScanResults';
+import { SubHeader } from '../../components/SubHeader';
+import { useNow } from '../../components/useNow';
+import { fillIn } from '../../fill-from-popup';
+import { t } from '../../i18n';
+import { copyCode, nextCode } from '../account-actions';
+import type { Shell } from '../shell';
+import { usePastedScan } from './scan/start-scan';
+
+interface Props {
+  shell: Shell;
+  account: StoredAccount;
+}
+
+/** Right after a scan added an account: its first code, big, for the site that is waiting for it. */
+export function AddedView({ shell, account }: Props) {
+  const now = useNow();
+  const name = accountName(account);
+  const onDone = () => shell.back(account.id, true);
+  usePastedScan(shell);
+  return (
+    <>
+      <SubHeader title={t('scan_added')} onBack={onDone} focusTitle />
+      <main class="view added">
+        <section class="card" aria-label={name} aria-describedby="added-code">
+          <div class="who-row">
+            <Avatar name={name} />
+            <Who account={account} />
+          </div>
+          <LiveCode account={account} now={now} id="added-code" onNext={() => nextCode(shell, account)} />
+          <p class="note is-strong">{t('added_next_step')}</p>
+          <div class="form-buttons">
+            <button type="button" class="btn" onClick={() => void copyCode(account)}>
+              {t('copy')}
+            </button>
+            <button type="button" class="btn btn-primary" onClick={() => void fillIn(account, shell)}>
+              {t('fill_here')}
+            </button>
+          </div>
+        </section>
+        <button type="button" class="btn btn-wide" onClick={onDone}>
+          {t('done')}
+        </button>
+      </main>
+    </>
+  );
+}

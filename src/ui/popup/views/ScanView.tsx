@@ -1,0 +1,56 @@
+import { send } from '../../../messaging/client';
+import { ScanResults, type ScanState } from '../../components/ScanResults';
+import { SubHeader } from '../../components/SubHeader';
+import { t } from '../../i18n';
+import { upsert } from '../account-actions';
+import type { Shell, Target } from '../shell';
+import { usePastedScan } from './scan/start-scan';
+
+interface Props {
+  shell: Shell;
+  state: ScanState;
+  /** The tab that was scanned; none for a pasted image. */
+  target: Target | undefined;
+  seq: number;
+}
+
+/** What a scan of the tab or of a pasted image found (scan/scan.ts runs it). */
+export function ScanView({ shell, state, target, seq }: Props) {
+  const code = state.phase === 'failed' ? state.error.code : undefined;
+  usePastedScan(shell);
+  return (
+    <>
+      <SubHeader title={t('scan_qr')} onBack={() => shell.back()} focusTitle />
+      <main class="view" aria-busy={state.phase === 'busy'}>
+        <ScanResults
+          key={seq}
+          state={state}
+          image={!target}
+          onAdded={(account) => {
+            upsert(shell, account);
+            shell.setHighlightId(account.id);
+          }}
+          onFailure={shell.failed}
+        />
+        {state.phase !== 'busy' && (
+          <div class="form-buttons">
+            {target && code !== 'capture-forbidden' && (
+              <button
+                type="button"
+                class={code === 'no-qr' ? 'btn btn-primary' : 'btn'}
+                title={t('scan_select_area_hint')}
+                // The user draws on the page, so the popup gets out of the way.
+                onClick={() => void send('scan.selectArea', target).then(() => window.close())}
+              >
+                {t('scan_select_area')}
+              </button>
+            )}
+            <button type="button" class={code ? 'btn' : 'btn btn-primary'} onClick={() => shell.back()}>
+              {t(code ? 'back' : 'done')}
+            </button>
+          </div>
+        )}
+      </main>
+    </>
+  );
+}
