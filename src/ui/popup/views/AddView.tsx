@@ -10,6 +10,7 @@ import {
 } from '../../../core/otp';
 import { send } from '../../../messaging/client';
 import { accountName } from '../../account-name';
+import { FormFooter } from '../../components/FormFooter';
 import { SubHeader } from '../../components/SubHeader';
 import { errorKey, errorText, t } from '../../i18n';
 import { describeKeyError, keyProblem } from '../../keyProblem';
@@ -295,17 +296,7 @@ export function AddView({ shell }: { shell: Shell }) {
           <p class="notice" aria-live="polite">
             {notice}
           </p>
-          <p class="error" role="alert">
-            {formError}
-          </p>
-          <div class="form-buttons">
-            <button type="button" class="btn" onClick={onBack}>
-              {t('cancel')}
-            </button>
-            <button type="submit" class="btn btn-primary" disabled={busy}>
-              {t('add_account')}
-            </button>
-          </div>
+          <FormFooter error={formError} submitLabel={t('add_account')} busy={busy} onCancel={onBack} />
         </form>
       </main>
     </>

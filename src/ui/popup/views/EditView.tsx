@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { RecoveryCode, StoredAccount } from '../../../core/account';
+import { FormFooter } from '../../components/FormFooter';
 import { SubHeader } from '../../components/SubHeader';
 import { t } from '../../i18n';
 import { parseSites } from '../../sites-input';
@@ -96,17 +97,7 @@ export function EditView({ shell, account }: Props) {
               onInput={(event) => setNotes(event.currentTarget.value)}
             />
           </label>
-          <p class="error" role="alert">
-            {error}
-          </p>
-          <div class="form-buttons">
-            <button type="button" class="btn" onClick={onBack}>
-              {t('cancel')}
-            </button>
-            <button type="submit" class="btn btn-primary" disabled={busy}>
-              {t('save')}
-            </button>
-          </div>
+          <FormFooter error={error} submitLabel={t('save')} busy={busy} onCancel={onBack} />
         </form>
         <RecoveryCodes account={account} onChange={saveCodes} />
       </main>
