@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import type { OtpAccount, StoredAccount } from '../core/account';
 import { fail, ok, type Result } from '../core/errors';
 import { findQrCodes, type QrImage, warmUpQrDecoder } from '../core/qr';
 import { interpretQrText, type ScannedCode, uniqueTexts } from '../core/scan-result';
 import { sitesForOrigin } from '../core/sites';
 import type { ScanResponse } from '../messaging/protocol';
 import type { BackgroundRouter } from '../messaging/router';
+import { sameSecret } from '../vault/account-store';
 import { runInjected } from './inject';
 import { showNoticeText } from './notice';
 import { accounts } from './vault-service';
@@ -28,9 +28,6 @@ async function pixelsFromDataUrl(dataUrl: string): Promise<QrImage | undefined> 
     return undefined;
   }
 }
-
-const sameSecret = (stored: StoredAccount, account: OtpAccount) =>
-  stored.secret === account.secret && stored.type === account.type;
 
 /**
  * Marks what is already stored, and adds a lone new account at once: the page showed one set-up code,

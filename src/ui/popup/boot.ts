@@ -19,8 +19,11 @@ export interface Boot {
 /** The list is on the critical path to the first paint; `locked` instead means the lock screen. */
 function startBoot(): Boot {
   const list = send('vault.list', {});
+  // Only a web page can be "this site": the new-tab page, settings or our own pages cost no message.
   const page = currentTab().then(async (tab) => {
-    const answer = tab?.url ? await send('sites.forPage', { url: tab.url }) : undefined;
+    const answer = /^https?:/.test(tab?.url ?? '')
+      ? await send('sites.forPage', { url: tab!.url! })
+      : undefined;
     return answer?.ok ? (answer.value ?? undefined) : undefined;
   });
   let rest: ReturnType<Boot['rest']> | undefined;
