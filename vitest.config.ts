@@ -4,7 +4,12 @@ import { WxtVitest } from 'wxt/testing';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'entrypoints/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+      'entrypoints/**/*.test.ts',
+      'tests/support/**/*.test.ts',
+    ],
     setupFiles: ['fake-indexeddb/auto'],
     testTimeout: 30_000,
   },

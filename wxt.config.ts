@@ -10,7 +10,12 @@ const MANIFEST_KEY =
 
 export const EXTENSION_ID = 'nfhdjalblejmoimpgkfefjmogchaeocj';
 
+/** Firefox rejects permissions it does not know; its clipboard path needs no offscreen document. */
+const CHROME_ONLY_PERMISSIONS = ['offscreen'];
+
 export default defineConfig({
+  // Lets several builds of one checkout sit side by side (a helper's E2E run beside the main one).
+  outDir: process.env.TWEESTAP_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // WXT 0.20 bundles its own Vite 7 types while the preset resolves the root Vite 8: same plugin shape.
   vite: () => ({ plugins: [preact() as unknown as NonNullable<WxtViteConfig['plugins']>[number]] }),
@@ -19,7 +24,16 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'tweestap@tweestap.nl', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'tweestap@tweestap.nl',
+              strict_min_version: '140.0',
+              // Firefox asks every new add-on to declare what it sends away; Tweestap sends nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : { key: MANIFEST_KEY }),
     permissions: [
       'storage',
@@ -30,7 +44,10 @@ export default defineConfig({
       'offscreen',
       'clipboardWrite',
       'contextMenus',
-    ],
+      // The vault is the only copy of every secret: without this, Chrome may evict it under storage
+      // pressure. It shows no install warning.
+      'unlimitedStorage',
+    ].filter((permission) => browser !== 'firefox' || !CHROME_ONLY_PERMISSIONS.includes(permission)),
     content_security_policy: {
       // Argon2id runs as WebAssembly; 'wasm-unsafe-eval' allows compiling it and nothing else.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",

@@ -2,7 +2,9 @@ import { findQrCodes } from '../src/core/qr';
 
 /**
  * Injected on demand by "Scan QR code": reads QR codes the page holds as <img>, <canvas> or inline
- * <svg>, which finds a code that is scrolled out of view or covered by a dialog. Returns only the texts.
+ * <svg>, which finds a code that is scrolled out of view or covered by a dialog. Returns the texts
+ * and this frame's origin as our isolated world sees it: the scan links only codes the tab's own
+ * origin showed (src/core/scan-trust.ts).
  */
 const MAX_ELEMENTS = 60;
 // Below this a QR has under ~2 px per module even at version 1: not worth drawing.
@@ -77,5 +79,5 @@ export default defineUnlistedScript(async () => {
     const pixels = await imageDataOf(element);
     if (pixels) for (const hit of findQrCodes(pixels)) texts.push(hit.text);
   }
-  return texts;
+  return { origin: location.origin, texts };
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every suite (type check, lint, unit, build, end-to-end) and ends with ONE plain line,
+// Runs every suite (type check, lint, unit, build, Firefox lint, end-to-end) and ends with ONE plain line,
 // "N passed, N failed", because CI reads only that form. Each suite runs even if an earlier one fails,
 // so a single run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
@@ -72,6 +72,8 @@ suite(
 countedByLine('demo site', 'node', ['tests/fixtures/site/selfcheck.mjs']);
 
 check('build', 'npx', ['wxt', 'build']);
+// Its own output folder (firefox-mv3), so the Chrome build the E2E suite loads stays as it was.
+check('lint (firefox)', 'npm', ['run', '--silent', 'lint:firefox']);
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!existsSync(chromium)) {

@@ -10,9 +10,9 @@ const OFFSCREEN_PATH = '/offscreen.html';
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * The worker cannot touch the clipboard, so an offscreen document clears it. We cannot check that the
- * clipboard still holds our code without the clipboard-read permission (whose install warning frightens
- * users and admins), so the clear is unconditional: the setting says when.
+ * Chrome's worker cannot touch the clipboard, so an offscreen document writes and clears it. We cannot
+ * check that the clipboard still holds our code without the clipboard-read permission (whose install
+ * warning frightens users and admins), so the clear is unconditional: the setting says when.
  */
 async function writeThroughOffscreen(text: string): Promise<void> {
   const existing = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
@@ -27,15 +27,29 @@ async function writeThroughOffscreen(text: string): Promise<void> {
   await chrome.offscreen.closeDocument();
 }
 
+/**
+ * Firefox has no offscreen API, but its background is an event page with a DOM of its own, and the
+ * clipboardWrite permission lets it write without a user gesture or focus.
+ */
+async function writeInBackgroundDocument(text: string): Promise<void> {
+  await navigator.clipboard.writeText(text);
+}
+
+/** Chosen by what the browser has, not by its name: a browser that gains offscreen takes Chrome's path. */
+export function clipboardWriter(): (text: string) => Promise<void> {
+  const hasOffscreen = typeof chrome !== 'undefined' && chrome.offscreen !== undefined;
+  return hasOffscreen ? writeThroughOffscreen : writeInBackgroundDocument;
+}
+
 async function clearClipboard(): Promise<void> {
   clearTimeout(timer);
   await browser.alarms.clear(ALARM);
-  await writeThroughOffscreen('');
+  await clipboardWriter()('');
 }
 
 /** For gestures with no page of ours open (shortcut, context menu): copy, then clear as usual. */
 export async function writeClipboard(text: string): Promise<void> {
-  await writeThroughOffscreen(text);
+  await clipboardWriter()(text);
   await scheduleClear();
 }
 

@@ -4,23 +4,30 @@ import { ok } from '../core/errors';
 import { generateCode } from '../core/otp';
 import { fillCandidates, matchSite, sitesForOrigin } from '../core/sites';
 import type { FillReport } from '../inject/fill-page';
-import type { ProbeReport } from '../messaging/messages/page';
-import type { AccountSummary, FillOutcome, FillRequest, RequestIn } from '../messaging/protocol';
+import type { ClockSample } from '../inject/read-site-clock';
+import type { AccountSummary, FillOutcome, FillRequest } from '../messaging/protocol';
 import type { BackgroundRouter } from '../messaging/router';
 import { writeClipboard } from './clipboard';
 import { runInjected } from './inject';
 import { showPageNotice } from './notice';
 import { readSettings } from './settings';
-import { clockOffsetMs, recordClockReading } from './site-clock';
+import { recordClockReading } from './site-clock';
+import { documentTarget } from './targets';
 import { accounts as store } from './vault-service';
 
 const PENDING_KEY = 'tweestap.pendingFill';
 
+/** One frame that answered a probe, as the browser reported it: origin and document are not the page's word. */
 interface Frame {
   frameId: number;
-  documentId: string;
-  report: ProbeReport;
+  documentId?: string;
+  origin: string;
+  hasField: boolean;
+  focused: boolean;
 }
+
+/** Probes under way, by id: their frames' `fill.probed` answers are collected here. */
+const probes = new Map<string, { tabId: number; frames: Frame[] }>();
 
 const summary = (account: StoredAccount): AccountSummary => ({
   id: account.id,
@@ -28,22 +35,52 @@ const summary = (account: StoredAccount): AccountSummary => ({
   label: account.label,
 });
 
-const inject = <Report>(target: chrome.scripting.InjectionTarget, request: RequestIn<'page.fill'>) =>
-  runInjected(target, 'page.fill', request) as Promise<Array<chrome.scripting.InjectionResult<Report>>>;
+function newProbeId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(
+    '',
+  );
+}
 
+/**
+ * Asks every frame (or the one the gesture pointed at) whether it has a code field. Each frame's
+ * script answers with a message before its injection finishes, so when `executeScript` resolves,
+ * every answer is in.
+ */
 async function probeFrames(tabId: number, frameId: number | undefined, codeLength: number): Promise<Frame[]> {
-  const target = frameId === undefined ? { tabId, allFrames: true } : { tabId, frameIds: [frameId] };
-  const results = await inject<ProbeReport>(target, { mode: 'probe', codeLength, readClock: true });
-  return results
-    .filter((r) => r.result && typeof r.result.origin === 'string' && r.documentId)
-    .map((r) => ({ frameId: r.frameId, documentId: r.documentId!, report: r.result as ProbeReport }));
+  const probeId = newProbeId();
+  const probe = { tabId, frames: [] as Frame[] };
+  probes.set(probeId, probe);
+  try {
+    const target = frameId === undefined ? { tabId, allFrames: true } : { tabId, frameIds: [frameId] };
+    await runInjected(target, 'page.fill', { mode: 'probe', probeId, codeLength });
+    return probe.frames;
+  } finally {
+    probes.delete(probeId);
+  }
 }
 
 /** The frame the code goes to: one with a field, the focused one first, then the top page. */
 function pickFrame(frames: Frame[]): Frame | undefined {
-  const rank = (f: Frame) =>
-    (f.report.hasField ? 4 : 0) + (f.report.focused ? 2 : 0) + (f.frameId === 0 ? 1 : 0);
+  const rank = (f: Frame) => (f.hasField ? 4 : 0) + (f.focused ? 2 : 0) + (f.frameId === 0 ? 1 : 0);
   return [...frames].sort((a, b) => rank(b) - rank(a))[0];
+}
+
+/** The site's clock, read in the one document the account matched, or nothing. */
+async function readClock(target: chrome.scripting.InjectionTarget): Promise<ClockSample | undefined> {
+  try {
+    const [result] = await runInjected(target, 'page.fill', { mode: 'clock' });
+    const sample = result?.result as ClockSample | undefined;
+    return sample && typeof sample.offsetMs === 'number' ? sample : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The user said yes to this site in this document; anything else on the page now is not that. */
+function stillConfirmed(confirmed: { site: string; documentId?: string }, frame: Frame): boolean {
+  if (confirmed.site !== frame.origin) return false;
+  // Where the browser names documents (Chrome), the confirmation must name this one.
+  return !frame.documentId || confirmed.documentId === frame.documentId;
 }
 
 export async function fillTab(request: FillRequest): Promise<FillOutcome> {
@@ -60,8 +97,7 @@ export async function fillTab(request: FillRequest): Promise<FillOutcome> {
   }
   const frame = pickFrame(frames);
   if (!frame) return { status: 'not-allowed' };
-  const origin = frame.report.origin;
-  const toldClock = await recordClockReading(frame.report.clock, origin);
+  const origin = frame.origin;
 
   let account = requested;
   if (!account) {
@@ -72,8 +108,15 @@ export async function fillTab(request: FillRequest): Promise<FillOutcome> {
   }
   if (!matchSite(account.sites, origin)) {
     if (!request.linkSite) {
-      return { status: 'confirm-site', account: summary(account), accountSites: account.sites, site: origin };
+      return {
+        status: 'confirm-site',
+        account: summary(account),
+        accountSites: account.sites,
+        site: origin,
+        ...(frame.documentId ? { documentId: frame.documentId } : {}),
+      };
     }
+    if (!stillConfirmed(request.linkSite, frame)) return { status: 'not-allowed' };
     const linked = await store.update(account.id, account.revision, {
       sites: [...new Set([...account.sites, ...sitesForOrigin(origin)])],
     });
@@ -81,32 +124,41 @@ export async function fillTab(request: FillRequest): Promise<FillOutcome> {
     account = linked.value;
   }
 
-  const offset = await clockOffsetMs();
-  const code = generateCode(account, Date.now() + offset);
+  const target = documentTarget(request.tabId, frame);
+  const clock = await recordClockReading(account.id, origin, await readClock(target));
+  const code = generateCode(account, Date.now() + clock.offsetMs);
   const settings = await readSettings();
+  const clockFar = clock.far ? { clockFar: true } : {};
   let report: FillReport | undefined;
   try {
     // By document, not frame: if the frame navigated since the probe, the code goes nowhere.
-    const [result] = await inject<FillReport>(
-      { tabId: request.tabId, documentIds: [frame.documentId] } as chrome.scripting.InjectionTarget,
-      { mode: 'fill', code, options: { autoSubmit: settings.autoSubmit } },
-    );
-    report = result?.result ?? undefined;
+    const [result] = await runInjected(target, 'page.fill', {
+      mode: 'fill',
+      code,
+      origin,
+      options: { autoSubmit: settings.autoSubmit },
+    });
+    report = (result?.result as FillReport | undefined) ?? undefined;
   } catch {
-    // A page that submits itself on the last digit is gone before the script can answer.
-    report = { filled: true, submitted: true };
+    report = undefined;
   }
   if (report?.filled) {
     return {
       status: 'filled',
       account: summary(account),
       submitted: report.submitted ?? false,
-      ...(toldClock ? { clockCorrectedMs: offset } : {}),
+      ...(clock.tell ? { clockCorrectedMs: clock.offsetMs } : {}),
+      ...clockFar,
     };
   }
+  // The script did not run or did not answer: the code is still good, so the user gets it to paste.
   await writeClipboard(code);
-  const reason = report?.reason === 'ambiguous' || report?.reason === 'rejected' ? report.reason : 'no-field';
-  return { status: 'copied', account: summary(account), reason };
+  const reason = !report
+    ? 'failed'
+    : report.reason === 'ambiguous' || report.reason === 'rejected'
+      ? report.reason
+      : 'no-field';
+  return { status: 'copied', account: summary(account), reason, ...clockFar };
 }
 
 /** Shortcut and context menu have no popup open: finish what can be finished, hand the rest to it. */
@@ -136,6 +188,20 @@ function onFillMenuClicked(
 }
 
 export function registerFill(router: BackgroundRouter): void {
+  router.on('fill.probed', ({ probeId, hasField, focused }, sender) => {
+    const probe = probes.get(probeId);
+    // Only the tab that was probed, and each of its frames once.
+    if (probe && probe.tabId === sender.tabId && !probe.frames.some((f) => f.frameId === sender.frameId)) {
+      probe.frames.push({
+        frameId: sender.frameId,
+        ...(sender.documentId ? { documentId: sender.documentId } : {}),
+        origin: sender.origin,
+        hasField,
+        focused,
+      });
+    }
+    return ok(null);
+  });
   router.on('fill.tab', async (request) => {
     await browser.storage.session.remove(PENDING_KEY);
     return ok(await fillTab(request));

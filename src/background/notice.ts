@@ -12,14 +12,16 @@ function noticeText(outcome: FillOutcome): string {
       const filled = browser.i18n.getMessage('noticeFilled', [
         outcome.account.issuer || outcome.account.label,
       ]);
+      if (outcome.clockFar) return `${filled} ${browser.i18n.getMessage('noticeClockFar')}`;
       return outcome.clockCorrectedMs
         ? `${filled} ${clockSentence(outcome.clockCorrectedMs, inWorkerLanguage)}`
         : filled;
     }
     case 'copied':
-      return browser.i18n.getMessage('noticeCopiedNoField', [
-        outcome.account.issuer || outcome.account.label,
-      ]);
+      return browser.i18n.getMessage(
+        outcome.reason === 'failed' ? 'noticeCopiedFailed' : 'noticeCopiedNoField',
+        [outcome.account.issuer || outcome.account.label],
+      );
     case 'no-account':
       return browser.i18n.getMessage('noticeNoAccount');
     case 'locked':

@@ -74,10 +74,23 @@ describe('the background worker, wired as the browser runs it', () => {
 
   it('refuses a web page before any handler runs, and leaves offscreen messages unanswered', async () => {
     const router = registerBackground(ID, ORIGIN);
-    for (const name of Object.keys(BACKGROUND_MESSAGES))
+    const fromPages = Object.entries(BACKGROUND_MESSAGES).filter(
+      ([, spec]) => spec.from === 'content-script',
+    );
+    // The one answer a page script may give; it carries no origin, since the browser reports that.
+    expect(fromPages.map(([name]) => name)).toEqual(['fill.probed']);
+    for (const [name, spec] of Object.entries(BACKGROUND_MESSAGES)) {
+      if (spec.from === 'content-script') continue;
       expect(await router.dispatch(send(name), page), name).toMatchObject({
         error: { code: 'forbidden-sender' },
       });
+    }
+    expect(
+      await router.dispatch(
+        send('fill.probed', { probeId: 'a'.repeat(32), hasField: true, focused: true }),
+        popup,
+      ),
+    ).toMatchObject({ error: { code: 'forbidden-sender' } });
     for (const name of Object.keys(OFFSCREEN_MESSAGES)) expect(router.serves(send(name))).toBe(false);
   });
 });

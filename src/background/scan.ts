@@ -2,12 +2,15 @@ import { browser } from 'wxt/browser';
 import { fail, ok, type Result } from '../core/errors';
 import { findQrCodes, type QrImage, warmUpQrDecoder } from '../core/qr';
 import { interpretQrText, type ScannedCode, uniqueTexts } from '../core/scan-result';
+import { type FrameRead, trustedTexts } from '../core/scan-trust';
 import { sitesForOrigin } from '../core/sites';
+import type { SelectedArea } from '../inject/select-area';
 import type { ScanResponse } from '../messaging/protocol';
 import type { BackgroundRouter } from '../messaging/router';
 import { sameSecret } from '../vault/account-store';
 import { runInjected } from './inject';
 import { showNoticeText } from './notice';
+import { rememberSiteQuestion, takeSiteQuestion } from './site-question';
 import { accounts } from './vault-service';
 
 const DOM_SCRIPT = '/qr-dom.js';
@@ -32,8 +35,13 @@ async function pixelsFromDataUrl(dataUrl: string): Promise<QrImage | undefined> 
 /**
  * Marks what is already stored, and adds a lone new account at once: the page showed one set-up code,
  * so the user's click on "Scan QR code" already said "add it". With several codes the user chooses.
+ * A code the page's own origin did not show (`trusted`) gets no site: the user is asked instead.
  */
-async function settle(texts: string[], site: string): Promise<Result<ScanResponse>> {
+async function settle(
+  texts: string[],
+  site: string,
+  trusted: ReadonlySet<string>,
+): Promise<Result<ScanResponse>> {
   const stored = await accounts.accounts();
   if (!stored) return fail('locked');
   const sites = site ? sitesForOrigin(site) : [];
@@ -41,26 +49,30 @@ async function settle(texts: string[], site: string): Promise<Result<ScanRespons
     const code = interpretQrText(text);
     if (code.kind !== 'account') return code;
     const existing = stored.find((account) => sameSecret(account, code.account));
-    return existing ? { ...code, status: 'duplicate', id: existing.id } : code;
+    if (existing) return { ...code, status: 'duplicate', id: existing.id };
+    return sites.length > 0 && !trusted.has(text) ? { ...code, askSite: site } : code;
   });
   const only = codes.length === 1 ? codes[0] : undefined;
   if (only?.kind === 'account' && only.status === 'new') {
-    const added = await accounts.add({ ...only.account, sites });
+    const added = await accounts.add({ ...only.account, sites: only.askSite ? [] : sites });
     if (!added.ok) return added;
     codes[0] = { ...only, status: 'added', id: added.value.id };
   }
   return ok({ site, sites, codes });
 }
 
-async function domTexts(tabId: number): Promise<string[]> {
+/** Every frame's QR texts, with the origin its isolated world reports (none when injection failed). */
+async function domReads(tabId: number): Promise<FrameRead[]> {
   try {
     const results = await chrome.scripting.executeScript({
       target: { tabId, allFrames: true },
       files: [DOM_SCRIPT],
     });
-    return results.flatMap((r) =>
-      Array.isArray(r.result) ? (r.result as unknown[]).filter((t) => typeof t === 'string') : [],
-    );
+    return results.flatMap(({ result }) => {
+      const read = result as Partial<FrameRead> | undefined;
+      if (typeof read?.origin !== 'string' || !Array.isArray(read.texts)) return [];
+      return [{ origin: read.origin, texts: read.texts.filter((t) => typeof t === 'string') }];
+    });
   } catch {
     return [];
   }
@@ -78,15 +90,17 @@ export async function scanTab(tabId: number, windowId: number): Promise<Result<S
   const capture = browser.tabs
     .captureVisibleTab(windowId, { format: 'jpeg', quality: 95 })
     .catch(() => undefined);
-  const fromDom = domTexts(tabId);
+  const fromDom = domReads(tabId);
   // The first decode in a fresh worker is slow while the JIT warms up: do that while the capture runs.
   warmUpQrDecoder();
   const dataUrl = await capture;
   const pixels = dataUrl ? await pixelsFromDataUrl(dataUrl) : undefined;
   const fromScreen = pixels ? findQrCodes(pixels).map((hit) => hit.text) : [];
-  const texts = uniqueTexts([...fromScreen, ...(await fromDom)]);
+  const reads = await fromDom;
+  const texts = uniqueTexts([...fromScreen, ...reads.flatMap((read) => read.texts)]);
   if (texts.length === 0) return fail(dataUrl ? 'no-qr' : 'capture-forbidden');
-  return settle(texts, new URL(tab.url!).origin);
+  const site = new URL(tab.url!).origin;
+  return settle(texts, site, trustedTexts(reads, site));
 }
 
 export async function scanImage(dataUrl: string): Promise<Result<ScanResponse>> {
@@ -95,7 +109,22 @@ export async function scanImage(dataUrl: string): Promise<Result<ScanResponse>> 
   if (!pixels) return fail('image-unreadable');
   const texts = uniqueTexts(findQrCodes(pixels).map((hit) => hit.text));
   if (texts.length === 0) return fail('no-qr');
-  return settle(texts, '');
+  return settle(texts, '', new Set());
+}
+
+/** The box the user drew (CSS pixels), cut out of the capture (device pixels). */
+function crop(pixels: QrImage, area: SelectedArea): ImageData {
+  const sx = Math.max(0, Math.floor(area.x * area.ratio));
+  const sy = Math.max(0, Math.floor(area.y * area.ratio));
+  const box = new ImageData(
+    Math.max(1, Math.min(pixels.width - sx, Math.ceil(area.width * area.ratio))),
+    Math.max(1, Math.min(pixels.height - sy, Math.ceil(area.height * area.ratio))),
+  );
+  for (let row = 0; row < box.height; row++) {
+    const from = ((sy + row) * pixels.width + sx) * 4;
+    box.data.set(pixels.data.subarray(from, from + box.width * 4), row * box.width * 4);
+  }
+  return box;
 }
 
 /** The fallback: the user draws a box around the QR; we capture and read just that box. */
@@ -105,42 +134,35 @@ async function selectArea(tabId: number, windowId: number): Promise<void> {
   const area = injection?.result;
   if (!area) return;
   const tab = await browser.tabs.get(tabId);
+  // The box is read from the capture; the page-image reader tells whether the page's own origin showed it.
+  const fromDom = domReads(tabId);
   const dataUrl = await browser.tabs
     .captureVisibleTab(windowId, { format: 'jpeg', quality: 95 })
     .catch(() => undefined);
   const pixels = dataUrl ? await pixelsFromDataUrl(dataUrl) : undefined;
-  let texts: string[] = [];
-  if (pixels) {
-    const sx = Math.max(0, Math.floor(area.x * area.ratio));
-    const sy = Math.max(0, Math.floor(area.y * area.ratio));
-    const crop = new ImageData(
-      Math.max(1, Math.min(pixels.width - sx, Math.ceil(area.width * area.ratio))),
-      Math.max(1, Math.min(pixels.height - sy, Math.ceil(area.height * area.ratio))),
-    );
-    for (let row = 0; row < crop.height; row++) {
-      const from = ((sy + row) * pixels.width + sx) * 4;
-      crop.data.set(pixels.data.subarray(from, from + crop.width * 4), row * crop.width * 4);
-    }
-    texts = uniqueTexts(findQrCodes(crop).map((hit) => hit.text));
-  }
+  const texts = pixels ? uniqueTexts(findQrCodes(crop(pixels, area)).map((hit) => hit.text)) : [];
   const site = tab.url ? new URL(tab.url).origin : '';
-  const result = texts.length ? await settle(texts, site) : fail('no-qr');
+  const result = texts.length ? await settle(texts, site, trustedTexts(await fromDom, site)) : fail('no-qr');
+  let added = 0;
+  let unlinked = 0;
   // The user drew the box around one code on purpose: add every new account in it.
-  if (result.ok) {
-    for (const code of result.value.codes) {
-      if (code.kind === 'account' && code.status === 'new')
-        await accounts.add({ ...code.account, sites: result.value.sites });
+  const response = result.ok ? result.value : undefined;
+  for (const code of response?.codes ?? []) {
+    if (code.kind !== 'account' || code.status === 'duplicate') continue;
+    let id = code.id;
+    if (code.status === 'new') {
+      const stored = await accounts.add({ ...code.account, sites: code.askSite ? [] : response!.sites });
+      if (!stored.ok) continue;
+      id = stored.value.id;
+    }
+    added++;
+    if (code.askSite && id) {
+      unlinked++;
+      await rememberSiteQuestion({ id, site: code.askSite });
     }
   }
-  const added = result.ok
-    ? result.value.codes.filter((c) => c.kind === 'account' && c.status !== 'duplicate')
-    : [];
-  await showNoticeText(
-    tabId,
-    added.length > 0
-      ? browser.i18n.getMessage('selectAreaAdded', [String(added.length)])
-      : browser.i18n.getMessage('selectAreaNothing'),
-  );
+  const key = unlinked > 0 ? 'selectAreaAddedAsk' : added > 0 ? 'selectAreaAdded' : 'selectAreaNothing';
+  await showNoticeText(tabId, browser.i18n.getMessage(key, [String(added)]));
 }
 
 export function registerScan(router: BackgroundRouter): void {
@@ -150,4 +172,5 @@ export function registerScan(router: BackgroundRouter): void {
     void selectArea(tabId, windowId).catch(() => undefined);
     return ok(null);
   });
+  router.on('scan.siteQuestion', () => takeSiteQuestion());
 }

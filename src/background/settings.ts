@@ -2,24 +2,41 @@ import { browser } from 'wxt/browser';
 import { ok } from '../core/errors';
 import { normalizeSettings, type Settings } from '../core/settings';
 import type { BackgroundRouter } from '../messaging/router';
+import { readTrusted, writeTrusted } from './vault-instance';
 
 const KEY = 'settings';
 
-export async function readSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(KEY);
-  return normalizeSettings(stored[KEY]);
+/** The worker alone writes settings, so one copy in memory stays true for its whole life. */
+let cached: Promise<Settings> | undefined;
+const listeners = new Set<(settings: Settings) => void>();
+
+/** Earlier builds kept settings in storage.local, where a script of ours in a page could change them. */
+async function adoptLegacySettings(): Promise<unknown> {
+  const legacy = (await browser.storage.local.get(KEY))[KEY];
+  if (legacy === undefined) return undefined;
+  await writeTrusted(KEY, normalizeSettings(legacy));
+  await browser.storage.local.remove(KEY);
+  return legacy;
+}
+
+export function readSettings(): Promise<Settings> {
+  cached ??= (async () => normalizeSettings((await readTrusted(KEY)) ?? (await adoptLegacySettings())))();
+  cached.catch(() => {
+    cached = undefined;
+  });
+  return cached;
 }
 
 export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = normalizeSettings({ ...(await readSettings()), ...patch });
-  await browser.storage.local.set({ [KEY]: next });
+  await writeTrusted(KEY, next);
+  cached = Promise.resolve(next);
+  for (const listener of listeners) listener(next);
   return next;
 }
 
 export function onSettingsChanged(listener: (settings: Settings) => void): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes[KEY]) listener(normalizeSettings(changes[KEY].newValue));
-  });
+  listeners.add(listener);
 }
 
 export function registerSettingsHandlers(router: BackgroundRouter): void {

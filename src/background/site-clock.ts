@@ -1,40 +1,70 @@
 import { browser } from 'wxt/browser';
-import { type ClockState, effectiveClockOffsetMs, shouldTellUser } from '../core/clock-correction';
-import type { ClockReading } from '../inject/read-site-clock';
+import {
+  accountClockOffsetMs,
+  believable,
+  type ClockReadings,
+  parseClockReadings,
+  shouldTellUser,
+} from '../core/clock-correction';
+import type { ClockSample } from '../inject/read-site-clock';
 import { readSettings } from './settings';
+import { readTrusted, writeTrusted } from './vault-instance';
 
 const KEY = 'clock';
 
-export async function readClockState(): Promise<ClockState> {
-  const stored = (await browser.storage.local.get(KEY))[KEY];
-  return typeof stored === 'object' && stored !== null ? (stored as ClockState) : {};
+/** Earlier builds kept one global reading in storage.local, which any site could set: drop it. */
+let legacyDropped = false;
+
+async function readReadings(): Promise<ClockReadings> {
+  if (!legacyDropped) {
+    await browser.storage.local.remove(KEY);
+    legacyDropped = true;
+  }
+  return parseClockReadings(await readTrusted(KEY));
 }
 
-/** The correction every code gets right now, in ms (0 when the clock is fine). */
-export async function clockOffsetMs(): Promise<number> {
-  const [state, settings] = await Promise.all([readClockState(), readSettings()]);
-  return effectiveClockOffsetMs(state, settings.manualClockOffsetSeconds);
+/** The correction each account's codes get right now, in ms (0 when its site's clock agrees). */
+export async function clockOffsets(ids: readonly string[]): Promise<Record<string, number>> {
+  const [readings, settings] = await Promise.all([readReadings(), readSettings()]);
+  const offsets: Record<string, number> = {};
+  for (const id of ids) offsets[id] = accountClockOffsetMs(readings[id], settings.manualClockOffsetSeconds);
+  return offsets;
+}
+
+export async function clockOffsetFor(id: string): Promise<number> {
+  return (await clockOffsets([id]))[id] ?? 0;
+}
+
+export interface ClockVerdict {
+  /** The correction the code is made with. */
+  offsetMs: number;
+  /** A new correction the user has not been told about yet. */
+  tell: boolean;
+  /** The site's clock is so far off that neither it nor this computer can be trusted. */
+  far: boolean;
 }
 
 /**
- * Keeps a site's reading. A slow answer says little about the clock, so readings whose round trip is
- * over 5 s are dropped. Answers whether the user should now be told about a (new) correction.
+ * Keeps what an account's own site said about the time. A slow answer says little about the clock, so
+ * samples whose round trip is over 5 s are dropped; a site more than ten minutes off is not believed.
  */
 export async function recordClockReading(
-  reading: ClockReading | undefined,
+  accountId: string,
   origin: string,
-): Promise<boolean> {
-  if (!reading || reading.roundTripMs > 5000) return false;
-  const state: ClockState = {
-    ...(await readClockState()),
-    measuredOffsetMs: Math.round(reading.offsetMs),
-    measuredAt: Date.now(),
-    measuredOrigin: origin,
-  };
-  const settings = await readSettings();
-  const offset = effectiveClockOffsetMs(state, settings.manualClockOffsetSeconds);
-  const tell = settings.manualClockOffsetSeconds === 0 && shouldTellUser(state, offset);
-  if (tell) state.toldOffsetMs = offset;
-  await browser.storage.local.set({ [KEY]: state });
-  return tell;
+  sample: ClockSample | undefined,
+): Promise<ClockVerdict> {
+  const [readings, settings] = await Promise.all([readReadings(), readSettings()]);
+  const manual = settings.manualClockOffsetSeconds;
+  if (!sample || sample.roundTripMs > 5000) {
+    return { offsetMs: accountClockOffsetMs(readings[accountId], manual), tell: false, far: false };
+  }
+  if (!believable(sample.offsetMs)) {
+    return { offsetMs: accountClockOffsetMs(readings[accountId], manual), tell: false, far: manual === 0 };
+  }
+  const reading = { ...readings[accountId], offsetMs: Math.round(sample.offsetMs), at: Date.now(), origin };
+  const offsetMs = accountClockOffsetMs(reading, manual);
+  const tell = manual === 0 && shouldTellUser(reading.toldOffsetMs, offsetMs);
+  if (tell) reading.toldOffsetMs = offsetMs;
+  await writeTrusted(KEY, { ...readings, [accountId]: reading });
+  return { offsetMs, tell, far: false };
 }

@@ -3,45 +3,14 @@ import { ok, type Result } from '../core/errors';
 import type { VaultStatus } from '../messaging/protocol';
 import type { BackgroundRouter } from '../messaging/router';
 import { AccountStore } from '../vault/account-store';
-import { Vault } from '../vault/vault';
+import type { Vault } from '../vault/vault';
 import { onSettingsChanged, readSettings } from './settings';
-import { clockOffsetMs } from './site-clock';
+import { clockOffsets } from './site-clock';
+import { getVault, SESSION_KEY, toBase64 } from './vault-instance';
 
-const DB_NAME = 'tweestap';
-const SESSION_KEY = 'tweestap.sessionKey';
+export { getVault } from './vault-instance';
+
 const AUTOLOCK_ALARM = 'tweestap-autolock';
-
-let vaultPromise: Promise<Vault> | undefined;
-
-function toBase64(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes));
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-}
-
-/**
- * Opens the vault once per worker life. With a password, the key left in storage.session by an
- * earlier worker (trusted contexts only) keeps the user unlocked across worker restarts.
- */
-export function getVault(): Promise<Vault> {
-  vaultPromise ??= (async () => {
-    const vault = await Vault.open(DB_NAME);
-    if (vault.state() === 'locked') {
-      const stored = (await browser.storage.session.get(SESSION_KEY))[SESSION_KEY];
-      if (typeof stored === 'string') {
-        const restored = await vault.unlockWithSessionKey(fromBase64(stored));
-        if (!restored.ok) await browser.storage.session.remove(SESSION_KEY);
-      }
-    }
-    return vault;
-  })();
-  vaultPromise.catch(() => {
-    vaultPromise = undefined;
-  });
-  return vaultPromise;
-}
 
 /** The one account store of this worker: every capability reads and writes accounts through it. */
 export const accounts = new AccountStore(getVault);
@@ -102,8 +71,10 @@ export function registerVaultHandlers(router: BackgroundRouter): void {
   router.on('vault.list', async () => {
     const vault = await getVault();
     if (vault.state() === 'locked') return { ok: false, error: { code: 'locked' } };
-    const [listed, clockOffset] = await Promise.all([accounts.list(), clockOffsetMs(), touch()]);
-    return listed.ok ? ok({ ...listed.value, clockOffsetMs: clockOffset }) : listed;
+    const [listed] = await Promise.all([accounts.list(), touch()]);
+    if (!listed.ok) return listed;
+    const offsets = await clockOffsets(listed.value.accounts.map((account) => account.id));
+    return ok({ ...listed.value, clockOffsets: offsets });
   });
 
   router.on('vault.add', ({ account }) => touching(accounts.add(account)));

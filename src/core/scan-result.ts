@@ -6,8 +6,18 @@ import { classifyQrText, type QrTextKind } from './qr/classify';
 
 /** One QR code found by a scan, and what it means for the user. */
 export type ScannedCode =
-  /** An authenticator account: new, already stored (`duplicateOf`), or stored by this scan. */
-  | { kind: 'account'; account: OtpAccount; status: 'new' | 'added' | 'duplicate'; id?: string }
+  /**
+   * An authenticator account: new, already stored (`id`), or stored by this scan. `askSite`: the page
+   * did not show it from its own origin (see `./scan-trust.ts`), so it is added with no site and the
+   * user is asked whether it is for this one (the tab's origin).
+   */
+  | {
+      kind: 'account';
+      account: OtpAccount;
+      status: 'new' | 'added' | 'duplicate';
+      id?: string;
+      askSite?: string;
+    }
   /** An otpauth link that cannot be read: the error says what is wrong with it. */
   | { kind: 'invalid'; error: ErrorCode }
   /** A Google Authenticator transfer code: many accounts at once (import). */

@@ -1,4 +1,7 @@
-/** User settings: not secret, kept in storage.local. Policy (a later issue) may pin some of them. */
+/**
+ * User settings: not secret, but some decide security (auto-lock, auto-submit, the clock), so the
+ * worker keeps them beside the vault, not in storage.local. Policy (a later issue) may pin some.
+ */
 export interface Settings {
   autoLockMinutes: number;
   lockOnScreenLock: boolean;
@@ -9,6 +12,8 @@ export interface Settings {
   autoSubmit: boolean;
   /** Set by hand when the computer's clock is wrong and no site could be asked; wins over measuring. */
   manualClockOffsetSeconds: number;
+  /** The user said "Not now" to the suggestion to set a password. */
+  passwordNudgeDismissed: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -18,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   tourDone: false,
   autoSubmit: false,
   manualClockOffsetSeconds: 0,
+  passwordNudgeDismissed: false,
 };
 
 const LIMITS = {
@@ -62,5 +68,9 @@ export function normalizeSettings(input: unknown): Settings {
       LIMITS.manualClockOffsetSeconds,
       DEFAULT_SETTINGS.manualClockOffsetSeconds,
     ),
+    passwordNudgeDismissed:
+      typeof raw.passwordNudgeDismissed === 'boolean'
+        ? raw.passwordNudgeDismissed
+        : DEFAULT_SETTINGS.passwordNudgeDismissed,
   };
 }

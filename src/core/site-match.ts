@@ -5,8 +5,12 @@
  * site" both come here; `./sites.test.ts` covers both through it.
  *
  * An account's site entry is either an origin (`https://login.school.nl`: that origin only) or a
- * registrable domain (`school.nl`: any host under it, as the list decides, so `evil-school.nl`,
- * `school.nl.evil.com` or another `github.io` site never match).
+ * host or registrable domain (`school.nl`: any https host under it, as the list decides, so
+ * `evil-school.nl`, `school.nl.evil.com` or another `github.io` site never match).
+ *
+ * Host and domain entries match https pages only. An http page can be changed by anyone on its
+ * network, and any port of a host may be another program, so it only ever matches an entry naming
+ * its exact origin (scheme, host and port): `school.nl` never lets `http://x.school.nl:8080` fill.
  */
 export type SiteMatch = 'exact' | 'domain';
 
@@ -33,6 +37,7 @@ export function matchPageSite(sites: readonly string[], page: PageSite): SiteMat
       if (originOf(site) === page.origin) return 'exact';
       continue;
     }
+    if (!page.origin.startsWith('https:')) continue;
     const domain = site.toLowerCase();
     if (domain === page.host) return 'exact';
     if (domain === page.domain) best = 'domain';

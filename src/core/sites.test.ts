@@ -28,6 +28,23 @@ describe('matchSite', () => {
     expect(matchSite(['http://127.0.0.1:8080'], 'http://localhost:8080')).toBeUndefined();
   });
 
+  it('lets host and domain entries match https pages only; an http page needs its exact origin', () => {
+    expect(matchSite(sites, 'http://anything.school.nl:8080')).toBeUndefined();
+    expect(matchSite(sites, 'http://login.school.nl')).toBeUndefined();
+    expect(matchSite(['school.nl'], 'http://school.nl')).toBeUndefined();
+    expect(matchSite(['localhost'], 'http://localhost:8080')).toBeUndefined();
+    expect(matchSite(['http://school.nl'], 'http://school.nl')).toBe('exact');
+    expect(matchSite(['http://school.nl'], 'http://school.nl:8080')).toBeUndefined();
+    expect(matchSite(['http://school.nl'], 'https://school.nl')).toBeUndefined();
+    expect(matchSite(['school.nl'], 'https://login.school.nl:8443')).toBe('domain');
+  });
+
+  it('keeps private suffixes apart on https and never matches them over http', () => {
+    expect(matchSite(['alice.github.io'], 'https://alice.github.io')).toBe('exact');
+    expect(matchSite(['alice.github.io'], 'http://alice.github.io')).toBeUndefined();
+    expect(matchSite(['github.io'], 'https://alice.github.io')).toBeUndefined();
+  });
+
   it('answers nothing for unparseable origins', () => {
     expect(matchSite(sites, 'not a url')).toBeUndefined();
     expect(matchSite([], 'https://school.nl')).toBeUndefined();
@@ -41,6 +58,9 @@ describe('sitesForOrigin', () => {
   it('stores only the origin when host and domain are the same or there is no domain', () => {
     expect(sitesForOrigin('https://school.nl')).toEqual(['https://school.nl']);
     expect(sitesForOrigin('http://127.0.0.1:8080')).toEqual(['http://127.0.0.1:8080']);
+  });
+  it('adds no domain for an http page, which only its exact origin may match', () => {
+    expect(sitesForOrigin('http://login.school.nl:8080')).toEqual(['http://login.school.nl:8080']);
   });
 });
 

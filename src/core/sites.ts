@@ -35,10 +35,14 @@ export function fillCandidates<A extends { sites: readonly string[] }>(
   return ranked.filter((entry) => entry.match === best).map((entry) => entry.account);
 }
 
-/** What to store when an account is added on a page: the exact origin, plus its registrable domain. */
+/**
+ * What to store when an account is added on a page: the exact origin, plus its registrable domain
+ * on https (a domain entry would never match an http page anyway, see `./site-match.ts`).
+ */
 export function sitesForOrigin(origin: string): string[] {
   const page = pageSite(origin);
   if (!page) return [];
+  if (!page.origin.startsWith('https:')) return [page.origin];
   const domain = getDomain(page.host, { allowPrivateDomains: true });
   return domain && domain !== page.host ? [page.origin, domain] : [page.origin];
 }

@@ -10,8 +10,9 @@ describe('takeRequest (the injected scripts’ side of the protocol)', () => {
   });
 
   it('takes a valid envelope for its own message once, and leaves no trace', () => {
-    scope[REQUEST_GLOBAL] = envelope('page.fill', { mode: 'fill', code: '123456', options: {} });
-    expect(takeRequest('page.fill')).toEqual({ mode: 'fill', code: '123456', options: {} });
+    const request = { mode: 'fill', code: '123456', origin: 'https://school.nl', options: {} } as const;
+    scope[REQUEST_GLOBAL] = envelope('page.fill', request);
+    expect(takeRequest('page.fill')).toEqual(request);
     expect(REQUEST_GLOBAL in scope).toBe(false);
     expect(takeRequest('page.fill')).toBeUndefined();
   });
@@ -25,6 +26,7 @@ describe('takeRequest (the injected scripts’ side of the protocol)', () => {
     scope[REQUEST_GLOBAL] = envelope('page.fill', {
       mode: 'fill',
       code: '<img src=x onerror=alert(1)>',
+      origin: 'https://school.nl',
       options: {},
     });
     expect(takeRequest('page.fill')).toBeUndefined();

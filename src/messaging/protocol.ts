@@ -15,7 +15,7 @@ import type { SpecRequest, SpecRequestIn, SpecResponse } from './spec';
 
 export type { AccountPatch, NewAccount } from '../core/account';
 export type { AccountSummary, FillOutcome, FillRequest } from './messages/fill';
-export type { ScanResponse } from './messages/scan';
+export type { ScanResponse, SiteQuestion } from './messages/scan';
 export type { VaultStatus } from './messages/vault';
 export type { SenderKind } from './spec';
 

@@ -18,7 +18,15 @@ export interface MessageSenderLike {
 export type VerifiedSender =
   | { kind: 'extension-page'; url: string }
   | { kind: 'worker'; url: string }
-  | { kind: 'content-script'; origin: string; url: string; tabId: number; frameId: number };
+  | {
+      kind: 'content-script';
+      origin: string;
+      url: string;
+      tabId: number;
+      frameId: number;
+      /** Chrome names the document (so a navigated frame is told apart); Firefox does not. */
+      documentId?: string;
+    };
 
 /** The worker's script, as WXT builds it; a message from it has no tab. */
 export const WORKER_PATH = '/background.js';
@@ -45,6 +53,7 @@ export function classifySender(
     url: sender.url,
     tabId: sender.tab.id,
     frameId: sender.frameId,
+    ...(sender.documentId ? { documentId: sender.documentId } : {}),
   };
 }
 

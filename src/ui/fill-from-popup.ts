@@ -24,13 +24,18 @@ function report(outcome: FillOutcome, ui: FillUi): void {
   switch (outcome.status) {
     case 'filled': {
       const done = t('fill_done', accountName(outcome.account));
-      showToast(outcome.clockCorrectedMs ? `${done} ${clockSentence(outcome.clockCorrectedMs, t)}` : done);
+      const clock = outcome.clockFar
+        ? t('fill_clock_far')
+        : outcome.clockCorrectedMs
+          ? clockSentence(outcome.clockCorrectedMs, t)
+          : '';
+      showToast(clock ? `${done} ${clock}` : done);
       // The user's next step is on the page: get out of the way, but let the message be read first.
-      if (!outcome.clockCorrectedMs) setTimeout(() => window.close(), 1200);
+      if (!clock) setTimeout(() => window.close(), 1200);
       return;
     }
     case 'copied':
-      showToast(t('fill_copied'));
+      showToast(t(outcome.reason === 'failed' ? 'fill_copied_failed' : 'fill_copied'));
       return;
     case 'no-account':
       showToast(t('fill_no_account', siteName(outcome.site)));
@@ -60,7 +65,11 @@ export async function fillIn(account: { id: string }, ui: FillUi, tabId?: number
     const accountSites = outcome.accountSites.map(siteName).join(', ') || t('fill_no_sites');
     const body = t('fill_confirm_body', [accountSites, siteName(outcome.site)]);
     if (!(await ui.ask(t('fill_confirm_title'), body, t('fill_confirm_button')))) return;
-    result = await send('fill.tab', { tabId: target, accountId: account.id, linkSite: true });
+    const confirmed = {
+      site: outcome.site,
+      ...(outcome.documentId ? { documentId: outcome.documentId } : {}),
+    };
+    result = await send('fill.tab', { tabId: target, accountId: account.id, linkSite: confirmed });
   }
   if (!result.ok) {
     showToast(errorText(result.error));

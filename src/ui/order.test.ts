@@ -45,6 +45,28 @@ describe('arrange', () => {
     expect(ids(items)).toEqual(['d', 'c', 'b', 'a']);
     expect(items.map((item) => item.site)).toEqual(['exact', 'domain', undefined, undefined]);
   });
+
+  it('labels no account "This site" on an http page unless it names that exact origin', () => {
+    const lookalike = { origin: 'http://login.school.nl:8080', host: 'login.school.nl', domain: 'school.nl' };
+    expect(arrange(accounts, lookalike).map((item) => item.site)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const exact = [...accounts, account('e', 4, { sites: ['http://login.school.nl:8080'] })];
+    expect(arrange(exact, lookalike).map((item) => [item.account.id, item.site])[0]).toEqual(['e', 'exact']);
+  });
+
+  it('keeps one github.io site from being "This site" for another', () => {
+    const page = {
+      origin: 'https://mallory.github.io',
+      host: 'mallory.github.io',
+      domain: 'mallory.github.io',
+    };
+    const pages = [account('alice', 0, { sites: ['alice.github.io'] })];
+    expect(arrange(pages, page)[0]?.site).toBeUndefined();
+  });
 });
 
 describe('moving', () => {

@@ -3,6 +3,7 @@
  * Both directions copy only known fields, so stray properties are neither stored nor returned.
  */
 import type { AccountPatch, NewAccount, RecoveryCode, StoredAccount } from '../core/account.ts';
+import { cleanName } from '../core/clean-name.ts';
 
 export type { AccountPatch, NewAccount };
 
@@ -45,7 +46,11 @@ function recoveryCodes(value: unknown): RecoveryCode[] | undefined {
   return out;
 }
 
-/** Validates a complete account and returns a fresh copy holding only the known fields. */
+/**
+ * Validates a complete account and returns a fresh copy holding only the known fields. Every write
+ * and every read passes here, so names are cleaned here: the vault never stores a spoofing
+ * character, and a record written before that rule reads back clean.
+ */
 export function checkStoredAccount(value: unknown): Check {
   if (typeof value !== 'object' || value === null) return { ok: false, reason: 'not an object' };
   const a = value as Record<string, unknown>;
@@ -73,8 +78,8 @@ export function checkStoredAccount(value: unknown): Check {
     value: {
       id: a.id,
       type: a.type as StoredAccount['type'],
-      issuer: a.issuer,
-      label: a.label,
+      issuer: cleanName(a.issuer),
+      label: cleanName(a.label),
       secret: a.secret,
       algorithm: a.algorithm as StoredAccount['algorithm'],
       digits: a.digits,

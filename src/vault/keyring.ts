@@ -1,6 +1,7 @@
 /**
  * Everything about obtaining and re-wrapping the data key: first-run setup, device and password
- * unlock with throttling, session-key restore, and the one-transaction slot switch.
+ * unlock with throttling, session-key restore, and the one-transaction slot switch (with a new data
+ * key and every record re-encrypted when a new password is set).
  */
 import {
   AuthError,
@@ -9,17 +10,19 @@ import {
   importDataKey,
   KEY_BYTES,
 } from '../core/crypto/aead.ts';
-import { isBytes, toBytes } from '../core/crypto/bytes.ts';
+import { equalBytes, isBytes, toBytes } from '../core/crypto/bytes.ts';
 import { type Argon2idParams, deriveKek, meetsKdf, newKdfSpec } from '../core/crypto/kdf.ts';
-import type { VaultDb } from './db.ts';
+import type { RecordRow, VaultDb } from './db.ts';
 import { VaultError } from './errors.ts';
 import { STORE_KV, STORE_META, STORE_RECORDS, THROTTLE_KEY } from './migrations.ts';
+import { reencryptRecord } from './records.ts';
 import {
   createDeviceSlot,
   createKeyCheck,
   createPasswordSlot,
   type DeviceSlot,
   KEY_CHECK,
+  type KeyCheck,
   kekFromBytes,
   openDeviceSlot,
   openPasswordSlot,
@@ -35,13 +38,16 @@ import { delayAfter, parseThrottle, recordAttempt, remainingWait } from './throt
 import { runTx } from './tx.ts';
 
 /**
- * Points where a password set/change/remove can be interrupted. The first three are before the
+ * Points where a password set/change/remove can be interrupted. The first ones are before the
  * transaction, the `tx-` ones inside it (an exception there aborts it), `committed` after it.
+ * `rekeyed` and `tx-records-rewritten` happen only when a new password brings a new data key.
  */
 export type RewrapStep =
   | 'verified'
   | 'derived'
+  | 'rekeyed'
   | 'wrapped'
+  | 'tx-records-rewritten'
   | 'tx-new-slot-written'
   | 'tx-old-slot-removed'
   | 'committed';
@@ -57,6 +63,25 @@ export interface KeyringConfig {
 interface MetaSnapshot {
   password: PasswordSlot | undefined;
   device: DeviceSlot | undefined;
+}
+
+/** Every record re-encrypted under a new data key, and the stored state it was made from. */
+interface Rekey {
+  rows: RecordRow[];
+  check: KeyCheck;
+  from: { check: KeyCheck; rows: Map<string, RecordRow> };
+}
+
+function sameRows(seen: Map<string, RecordRow>, now: unknown[]): boolean {
+  // Revision and IV: an edit bumps the one, a re-encryption elsewhere changes the other.
+  return (
+    now.length === seen.size &&
+    now.every((row) => {
+      const r = row as Partial<RecordRow> | undefined;
+      const was = typeof r?.id === 'string' ? seen.get(r.id) : undefined;
+      return was !== undefined && Object.is(r?.rev, was.rev) && isBytes(r?.iv) && equalBytes(r.iv, was.iv);
+    })
+  );
 }
 
 export class Keyring {
@@ -119,6 +144,11 @@ export class Keyring {
     const check = parseKeyCheck(await db.get(STORE_META, KEY_CHECK));
     if (!check) throw new VaultError('tampered', 'key check is missing or malformed', { id: KEY_CHECK });
     return verifyKeyCheck(dek, check);
+  }
+
+  /** True when the stored records are under `dek` (the key check matches it). */
+  isCurrentKey(dek: CryptoKey): Promise<boolean> {
+    return this.keyMatches(dek);
   }
 
   /** A slot that opens but yields a key the records were not made with means the slot was replaced. */
@@ -218,7 +248,62 @@ export class Keyring {
     return !meetsKdf(slot.kdf, this.config.kdf);
   }
 
-  /** Set or change the password: the DEK is re-wrapped, records are untouched. */
+  /**
+   * Set or change the password under a new data key, returned; the old one opens nothing written
+   * from now on. Why: Chromium keeps a deleted device slot in its LevelDB log until it compacts
+   * (tests/e2e/profile-recovery.spec.ts), so re-wrapping the same key would let a profile copy open
+   * every account, even those added after the password. On a change the retired slot is only
+   * password-wrapped, but a user changes a password they fear is known, and the cost is the same:
+   * one AES pass over the records next to an Argon2id run.
+   */
+  async rekeyUnderPassword(dek: CryptoKey, password: string): Promise<CryptoKey> {
+    this.step('verified');
+    const spec = newKdfSpec(this.config.kdf);
+    const kek = await kekFromBytes(await deriveKek(password, spec));
+    this.step('derived');
+    const next = await generateDataKey();
+    const rekey = await this.reencryptAll(dek, next);
+    this.step('rekeyed');
+    const slot = await createPasswordSlot(next, kek, spec);
+    this.step('wrapped');
+    await this.commitSlot(SLOT_PASSWORD, slot, SLOT_DEVICE, rekey);
+    this.step('committed');
+    return next;
+  }
+
+  /**
+   * Encryption cannot run inside a transaction (it would commit early), so the records are read
+   * and re-encrypted first and the write transaction checks nothing moved meanwhile. A record that
+   * does not open refuses the whole switch: under the new key it could never be read again.
+   */
+  private async reencryptAll(from: CryptoKey, to: CryptoKey): Promise<Rekey> {
+    const db = await this.config.db();
+    const tx = db.transaction([STORE_META, STORE_RECORDS], 'readonly');
+    const [check, rows] = await Promise.all([
+      tx.objectStore(STORE_META).get(KEY_CHECK),
+      tx.objectStore(STORE_RECORDS).getAll(),
+    ]);
+    await tx.done;
+    const seenCheck = parseKeyCheck(check);
+    if (!seenCheck) throw new VaultError('tampered', 'key check is missing or malformed', { id: KEY_CHECK });
+    if (!(await verifyKeyCheck(from, seenCheck))) {
+      throw new VaultError('tampered', 'data key does not match the key check', { id: KEY_CHECK });
+    }
+    const [rewritten, nextCheck] = await Promise.all([
+      Promise.all(rows.map((row) => reencryptRecord(from, to, row))),
+      createKeyCheck(to),
+    ]);
+    return {
+      rows: rewritten,
+      check: nextCheck,
+      from: { check: seenCheck, rows: new Map(rows.map((row) => [row.id, row])) },
+    };
+  }
+
+  /**
+   * Re-wrap the same DEK under the password, records untouched: for a KDF upgrade at unlock, where
+   * the password (the secret) does not change, so a new data key would protect nothing more.
+   */
   async wrapUnderPassword(dek: CryptoKey, password: string): Promise<void> {
     this.step('verified');
     const spec = newKdfSpec(this.config.kdf);
@@ -230,7 +315,10 @@ export class Keyring {
     this.step('committed');
   }
 
-  /** Remove the password: the DEK goes back under a fresh non-extractable device key. */
+  /**
+   * Remove the password: the DEK goes back under a fresh non-extractable device key. No new data
+   * key: the device key that will wrap it is readable from the profile's files anyway.
+   */
   async wrapUnderDevice(dek: CryptoKey): Promise<void> {
     this.step('verified');
     const deviceKey = await generateWrappingKey();
@@ -241,11 +329,33 @@ export class Keyring {
     this.step('committed');
   }
 
-  private async commitSlot(key: string, slot: DeviceSlot | PasswordSlot, replaces: string): Promise<void> {
+  /** One transaction: the records and key check under a new key (if any), the new slot, the old gone. */
+  private async commitSlot(
+    key: string,
+    slot: DeviceSlot | PasswordSlot,
+    replaces: string,
+    rekey?: Rekey,
+  ): Promise<void> {
     const db = await this.config.db();
-    const tx = db.transaction([STORE_META, STORE_KV], 'readwrite');
+    // Records join the scope only when they change, so a KDF upgrade or removal does not block reads.
+    const tx = db.transaction(
+      rekey ? [STORE_META, STORE_RECORDS, STORE_KV] : [STORE_META, STORE_KV],
+      'readwrite',
+    );
     await runTx(tx, async () => {
       const meta = tx.objectStore(STORE_META);
+      if (rekey) {
+        const records = tx.objectStore(STORE_RECORDS);
+        const [check, rows] = await Promise.all([meta.get(KEY_CHECK), records.getAll()]);
+        const seen = rekey.from.check;
+        const current = parseKeyCheck(check);
+        // A record added or edited meanwhile would be left under the retired key: refuse instead.
+        if (!current || !equalBytes(current.ct, seen.ct) || !sameRows(rekey.from.rows, rows)) {
+          throw new VaultError('stale-revision', 'accounts changed while the password was being set');
+        }
+        await Promise.all([...rekey.rows.map((row) => records.put(row)), meta.put(rekey.check, KEY_CHECK)]);
+        this.step('tx-records-rewritten');
+      }
       await meta.put(slot, key);
       this.step('tx-new-slot-written');
       await meta.delete(replaces);

@@ -10,12 +10,24 @@ import {
 } from '../../tests/support/vault-testing.ts';
 import { DEFAULT_KDF } from '../core/crypto/kdf.ts';
 import type { RewrapStep } from './keyring.ts';
-import { Vault } from './vault.ts';
+import { type AccountList, Vault } from './vault.ts';
 
-const STEPS: RewrapStep[] = [
+/** Removing the password keeps the data key (the device key is on disk anyway). */
+const REWRAP_STEPS: RewrapStep[] = [
   'verified',
   'derived',
   'wrapped',
+  'tx-new-slot-written',
+  'tx-old-slot-removed',
+  'committed',
+];
+/** A new password also brings a new data key and re-encrypts every record (keyring.ts). */
+const REKEY_STEPS: RewrapStep[] = [
+  'verified',
+  'derived',
+  'rekeyed',
+  'wrapped',
+  'tx-records-rewritten',
   'tx-new-slot-written',
   'tx-old-slot-removed',
   'committed',
@@ -44,6 +56,15 @@ async function accountIds(name: string, password?: string): Promise<string[]> {
   const ids = unwrap(await vault.list()).accounts.map((a) => a.id);
   vault.close();
   return ids.sort();
+}
+
+/** Every account, and proof that none is left under another key (a half-done re-encryption). */
+async function readBack(name: string, password?: string): Promise<AccountList> {
+  const vault = await openTestVault(name);
+  if (password) unwrap(await vault.unlock(password));
+  const listed = unwrap(await vault.list());
+  vault.close();
+  return listed;
 }
 
 describe('passwords', () => {
@@ -222,15 +243,33 @@ describe('password changes interrupted at every step', () => {
     before?: string;
     run: (v: Vault) => Promise<unknown>;
     after: string;
+    steps: RewrapStep[];
   };
   const scenarios: Scenario[] = [
-    { label: 'set (no password → "new")', run: (v) => v.setPassword('new'), after: 'new' },
-    { label: 'change ("old" → "new")', before: 'old', run: (v) => v.setPassword('new', 'old'), after: 'new' },
-    { label: 'remove ("old" → device)', before: 'old', run: (v) => v.removePassword('old'), after: 'device' },
+    {
+      label: 'set (no password → "new")',
+      run: (v) => v.setPassword('new'),
+      after: 'new',
+      steps: REKEY_STEPS,
+    },
+    {
+      label: 'change ("old" → "new")',
+      before: 'old',
+      run: (v) => v.setPassword('new', 'old'),
+      after: 'new',
+      steps: REKEY_STEPS,
+    },
+    {
+      label: 'remove ("old" → device)',
+      before: 'old',
+      run: (v) => v.removePassword('old'),
+      after: 'device',
+      steps: REWRAP_STEPS,
+    },
   ];
 
   for (const scenario of scenarios) {
-    for (const step of STEPS) {
+    for (const step of scenario.steps) {
       it(`${scenario.label}, crash at ${step}`, async () => {
         const name = freshName();
         let armed = false;
@@ -239,19 +278,24 @@ describe('password changes interrupted at every step', () => {
             if (armed && at === step) throw new Error(`simulated crash at ${step}`);
           },
         });
-        const ids = unwrap(await vault.addMany([sampleAccount(1), sampleAccount(2), sampleAccount(3)])).map(
-          (a) => a.id,
-        );
+        const accounts = unwrap(await vault.addMany([sampleAccount(1), sampleAccount(2), sampleAccount(3)]));
         if (scenario.before) unwrap(await vault.setPassword(scenario.before));
         armed = true;
         const outcome = (await scenario.run(vault)) as { ok: boolean };
         expect(outcome.ok).toBe(false);
+        // The same instance goes on: whatever key it kept must be the one the records are under now
+        // (else this account would be written under a retired key), or it must have locked.
+        const more = await vault.add(sampleAccount(4));
+        if (more.ok) accounts.push(more.value);
+        else expect(more.error.code).toBe('locked');
         vault.close();
 
         const old = scenario.before ?? 'device';
         const expected = step === 'committed' ? scenario.after : old;
         expect(await whatOpens(name, ['old', 'new'])).toBe(expected);
-        expect(await accountIds(name, expected === 'device' ? undefined : expected)).toEqual(ids.sort());
+        const listed = await readBack(name, expected === 'device' ? undefined : expected);
+        expect(listed.damaged).toEqual([]);
+        expect(listed.accounts).toEqual(accounts);
         // Exactly one slot, whatever happened.
         const slots = (await dumpStores(name)).meta!.filter((e) => String(e.key).startsWith('slot:'));
         expect(slots).toHaveLength(1);

@@ -47,6 +47,24 @@ export function rowId(row: unknown): string {
 
 /** Decrypts and validates one row; every failure is reported as `tampered` with the record id. */
 export async function decodeRecord(dek: CryptoKey, row: unknown): Promise<StoredAccount> {
+  return (await openRecord(dek, row)).account;
+}
+
+/**
+ * The same record under another data key: the plaintext bytes (padding included), id, format and
+ * clear revision are kept as they are, so a re-key is not an edit and a record keeps whatever its
+ * format version holds. Throws `tampered` like `decodeRecord` when the row does not open.
+ */
+export async function reencryptRecord(from: CryptoKey, to: CryptoKey, row: unknown): Promise<RecordRow> {
+  const { plain, row: r } = await openRecord(from, row);
+  const sealed = await seal(to, plain, recordAad(r.id, r.v));
+  return { id: r.id, v: r.v, iv: sealed.iv, ct: sealed.ct, rev: r.rev };
+}
+
+async function openRecord(
+  dek: CryptoKey,
+  row: unknown,
+): Promise<{ account: StoredAccount; plain: Uint8Array<ArrayBuffer>; row: RecordRow }> {
   const id = rowId(row);
   const r = row as Partial<RecordRow>;
   if (
@@ -61,7 +79,7 @@ export async function decodeRecord(dek: CryptoKey, row: unknown): Promise<Stored
   ) {
     throw tampered(id, 'malformed row');
   }
-  let plain: Uint8Array;
+  let plain: Uint8Array<ArrayBuffer>;
   try {
     plain = await unseal(dek, { iv: r.iv, ct: r.ct }, recordAad(r.id, r.v));
   } catch (error) {
@@ -79,5 +97,9 @@ export async function decodeRecord(dek: CryptoKey, row: unknown): Promise<Stored
   // GCM already binds the id; these catch a writer bug or a clear `rev` edited on disk.
   if (checked.value.id !== r.id) throw tampered(id, 'id mismatch');
   if (checked.value.revision !== r.rev) throw tampered(id, 'revision mismatch');
-  return checked.value;
+  return {
+    account: checked.value,
+    plain,
+    row: { id: r.id, v: r.v, iv: r.iv, ct: r.ct, rev: r.rev as number },
+  };
 }

@@ -23,7 +23,7 @@ import {
 import { openVaultDb, type RecordRow, type VaultDb } from './db.ts';
 import { toFailure, VaultError, type VaultFailure, type VaultResult } from './errors.ts';
 import { Keyring, type RewrapStep } from './keyring.ts';
-import { STORE_RECORDS } from './migrations.ts';
+import { STORE_KV, STORE_RECORDS, THROTTLE_KEY } from './migrations.ts';
 import { decodeRecord, encodeRecord } from './records.ts';
 import { runTx, SerialQueue } from './tx.ts';
 
@@ -77,6 +77,11 @@ export class Vault {
   private nextOrder: number | undefined;
   /** Bumped by lock(): a key obtained by an operation that started before the lock is not kept. */
   private epoch = 0;
+  /**
+   * Settles when the last password set has swapped the data key. Reads wait for it: one started
+   * during the switch would read the new rows with the old key and report every account damaged.
+   */
+  private rekeyed: Promise<unknown> = Promise.resolve();
   private readonly queue = new SerialQueue();
   private readonly keyring: Keyring;
   private readonly now: () => number;
@@ -179,6 +184,22 @@ export class Vault {
     return this.adopt(() => this.keyring.unlockWithDevice());
   }
 
+  /**
+   * Clear bookkeeping beside the records (settings, clock readings): readable while locked, and out of
+   * reach of the scripts the extension injects into pages, which share `storage.local` but not the
+   * extension's IndexedDB. The unlock throttle's own key is not for callers.
+   */
+  readKv(key: string): Promise<VaultResult<unknown>> {
+    return this.result(async () => (key === THROTTLE_KEY ? undefined : (await this.db()).get(STORE_KV, key)));
+  }
+
+  writeKv(key: string, value: unknown): Promise<VaultResult<void>> {
+    return this.result(async () => {
+      if (key === THROTTLE_KEY) throw new VaultError('storage-failed', `${key} is reserved`);
+      await (await this.db()).put(STORE_KV, value, key);
+    });
+  }
+
   /** Raw DEK bytes, for chrome.storage.session. Anyone holding them can read the vault. */
   exportSessionKey(): Promise<VaultResult<Uint8Array>> {
     return this.result(() => exportRawKey(this.key()));
@@ -217,6 +238,7 @@ export class Vault {
 
   get(id: string): Promise<VaultResult<StoredAccount>> {
     return this.result(async () => {
+      await this.rekeyed;
       const dek = this.key();
       const row = await (await this.db()).get(STORE_RECORDS, id);
       if (row === undefined) throw new VaultError('not-found', `no account ${id}`, { id });
@@ -318,10 +340,13 @@ export class Vault {
 
   /**
    * Sets (when there is none) or changes the password. Changing requires `currentPassword`, checked
-   * with the same throttling as unlock. Only the key slot changes, in one transaction.
+   * with the same throttling as unlock. A new data key replaces the old one (why: `rekeyUnderPassword`):
+   * every record is re-encrypted, keeping its id, order and revision, and the records, key check
+   * and key slot change in one transaction. This instance holds the new key afterwards.
    */
   setPassword(newPassword: string, currentPassword?: string): Promise<VaultResult<void>> {
-    return this.adopt(async () => {
+    const epoch = this.epoch;
+    const done = this.write(async () => {
       if (typeof newPassword !== 'string' || newPassword.length === 0) {
         throw invalid('password must not be empty');
       }
@@ -334,9 +359,19 @@ export class Vault {
       } else {
         dek = this.dek ?? (await this.keyring.unlockWithDevice());
       }
-      await this.keyring.wrapUnderPassword(dek, newPassword);
-      return dek;
+      let next: CryptoKey;
+      try {
+        next = await this.keyring.rekeyUnderPassword(dek, newPassword);
+      } catch (error) {
+        // Failing after the commit (a crash hook today) must not leave this instance writing new
+        // records under the retired key, where nothing could read them back.
+        if (this.dek && !(await this.keyring.isCurrentKey(this.dek).catch(() => false))) this.lock();
+        throw error;
+      }
+      if (epoch === this.epoch) this.dek = next;
     });
+    this.rekeyed = done;
+    return done;
   }
 
   /** Goes back to the device key; needs the current password. */
@@ -366,6 +401,7 @@ export class Vault {
   }
 
   private async decryptAll(): Promise<AccountList> {
+    await this.rekeyed;
     const dek = this.key();
     const rows: unknown[] = await (await this.db()).getAll(STORE_RECORDS);
     const settled = await Promise.allSettled(rows.map((row) => decodeRecord(dek, row)));

@@ -1,9 +1,18 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DEMO_SECRET, sendFromPage } from './helpers';
 import { oathtoolTotp } from './oathtool';
 import { RealPopup } from './real-popup';
+import { selectAreaOn } from './select-area';
 
 const digits = (text: string) => text.replace(/\D/g, '');
+
+const QUESTION = 'Which website is this for?';
+
+async function storedSites(page: Page) {
+  const listed = await sendFromPage<{ value: { accounts: { sites: string[] }[] } }>(page, 'vault.list');
+  return listed.value.accounts.map((account) => account.sites);
+}
 
 test('"Scan QR code" in the real popup adds the lone QR on the page at once and shows its live code', async ({
   context,
@@ -65,6 +74,64 @@ test('"Scan QR code" on a page with two QR codes lists both, and adds the one th
     'vault.list',
   );
   expect(listed.value.accounts.map((a) => a.label)).toEqual(['admin@demo-school.test']);
+});
+
+test('"Scan QR code" on a page framing another site\'s set-up asks which website it is for; "Not now" leaves it unlinked', async ({
+  context,
+  launched,
+  extensionId,
+  openPopup,
+  demoSite,
+}) => {
+  const controller = await openPopup();
+  const page = await context.newPage();
+  await page.goto(`${demoSite.url}/qr/frame-cross`);
+  const popup = await RealPopup.open(launched, page, extensionId);
+  await popup.clickButton('Scan QR code');
+  await popup.waitFor(`document.body.innerText.includes(${JSON.stringify(QUESTION)})`);
+  // Offered, not decided: the tab's site is in the box, and nothing is linked until the user says so.
+  const field = 'document.querySelector("form input")';
+  expect(await popup.evaluate(`${field}.value`)).toBe(demoSite.url);
+  expect(
+    await popup.evaluate(`document.getElementById(${field}.getAttribute("aria-describedby")).textContent`),
+  ).toContain('so a look-alike site can’t get it');
+  expect(await popup.text()).toContain('Demo School');
+  expect(await storedSites(controller)).toEqual([[]]);
+  await popup.clickButton('Not now');
+  await popup.waitFor(`!document.body.innerText.includes(${JSON.stringify(QUESTION)})`);
+  expect(await storedSites(controller)).toEqual([[]]);
+});
+
+test('"Select the area" on a framed set-up page says to open Tweestap, which then asks and links the site', async ({
+  context,
+  launched,
+  extensionId,
+  openPopup,
+  demoSite,
+}) => {
+  const controller = await openPopup();
+  const { notice } = await selectAreaOn(
+    { context, launched, extensionId },
+    controller,
+    `${demoSite.url}/qr/frame-cross`,
+  );
+  expect(notice).toContain('Open Tweestap to say which website it is for');
+  expect(await storedSites(controller)).toEqual([[]]);
+
+  const popup = await openPopup();
+  const question = popup.getByRole('form', { name: QUESTION });
+  await expect(question.getByRole('heading', { name: QUESTION })).toBeVisible();
+  const field = question.getByRole('textbox', { name: 'Website address' });
+  await expect(field).toHaveValue(demoSite.url);
+  await expect(field).toHaveAccessibleDescription(/look-alike site/);
+  await question.getByRole('button', { name: 'Link website' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(popup.getByRole('status').filter({ hasText: `Linked to ${demoSite.url}` })).toBeVisible();
+  expect(await storedSites(controller)).toEqual([[demoSite.url]]);
+  // Asked once: the next popup opens on the list.
+  const again = await openPopup();
+  await expect(again.getByRole('listitem', { name: /Demo School/ })).toBeVisible();
+  await expect(again.getByRole('form', { name: QUESTION })).toHaveCount(0);
 });
 
 test('"Scan QR code" on a page without a QR says so and offers to select the area', async ({

@@ -55,6 +55,31 @@ test('on a lookalike site the popup warns, naming both sites, and fills nothing 
   await expect(page.locator('#otp')).toHaveValue('');
 });
 
+test('"Fill in and remember" on a lookalike site fills that page and links the account to it', async ({
+  context,
+  launched,
+  extensionId,
+  openPopup,
+  demoSite,
+}) => {
+  const seeder = await openPopup();
+  await addAccounts(seeder, [account(demoSite.url)]);
+  await seeder.close();
+  const lookalike = demoSite.url.replace('127.0.0.1', 'localhost');
+  const page = await context.newPage();
+  await page.goto(`${lookalike}/login/verify`);
+  const popup = await RealPopup.open(launched, page, extensionId);
+  await popup.clickButton('Fill in the code for Demo School');
+  await popup.waitFor('document.querySelector("dialog[open]")');
+  await popup.clickButton('Fill in and remember', 'document.querySelector("dialog[open]")');
+  await expect(page.locator('#otp')).toHaveValue(oathtoolTotp(DEMO_SECRET, Math.floor(Date.now() / 1000)));
+  const listed = await sendFromPage<{ value: { accounts: { sites: string[] }[] } }>(
+    await openPopup(),
+    'vault.list',
+  );
+  expect(listed.value.accounts[0]?.sites).toEqual([demoSite.url, lookalike]);
+});
+
 test('the keyboard shortcut handler fills the focused page, as the browser calls it', async ({
   context,
   launched,
@@ -145,8 +170,12 @@ test('a site whose clock is 90 s ahead: the offset is found, and the corrected c
     await page.getByRole('button', { name: 'Verify' }).click();
     await expect(page.locator('#result')).toHaveText('Signed in');
     // The popup's own codes use the same correction.
-    const listed = await sendFromPage<{ value: { clockOffsetMs: number } }>(controller, 'vault.list');
-    expect(Math.abs(listed.value.clockOffsetMs - 90_000)).toBeLessThanOrEqual(2_000);
+    const listed = await sendFromPage<{ value: { clockOffsets: Record<string, number> } }>(
+      controller,
+      'vault.list',
+    );
+    const [id] = Object.keys(listed.value.clockOffsets);
+    expect(Math.abs((listed.value.clockOffsets[id!] ?? 0) - 90_000)).toBeLessThanOrEqual(2_000);
   } finally {
     await skewed.close();
   }

@@ -20,7 +20,7 @@ async function fillOn(
   { context, launched, extensionId, openPopup }: FillFixtures,
   url: string,
   accounts: TestAccount[],
-  request: { accountId?: string; linkSite?: boolean } = {},
+  request: { accountId?: string; linkSite?: { site: string; documentId?: string } } = {},
 ): Promise<{ page: Page; outcome: Outcome; controller: Page }> {
   const controller = await openPopup();
   await addAccounts(controller, accounts);
@@ -39,7 +39,7 @@ async function fillOn(
 type FillOn = (
   url: string,
   accounts: TestAccount[],
-  request?: { accountId?: string; linkSite?: boolean },
+  request?: { accountId?: string; linkSite?: { site: string; documentId?: string } },
 ) => Promise<{ page: Page; outcome: Outcome; controller: Page }>;
 
 const test = base.extend<{ fillOn: FillOn }>({

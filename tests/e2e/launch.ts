@@ -6,7 +6,10 @@ import { type Browser, type BrowserContext, chromium } from '@playwright/test';
 import { chromiumMissingMessage, chromiumPath } from './chromium-path';
 import { CPU_SLOWDOWN, slowDownEveryPage } from './slowdown';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(
+  process.env.TWEESTAP_OUT_DIR ?? resolve(import.meta.dirname, '../../.output'),
+  'chrome-mv3',
+);
 
 export interface LaunchOptions {
   /** Chromium UI language (`--lang`), which chrome.i18n follows. */

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page, TestInfo } from '@playwright/test';
 import type { StoredAccount } from '../../src/core/account';
 import type { MessageName, RequestIn, VaultStatus } from '../../src/messaging/protocol';
+import { axeViolations } from './axe';
 import { expect } from './fixtures';
 import { addAccounts, sendFromPage, type TestAccount } from './helpers';
 
@@ -177,12 +178,16 @@ export function msg(messages: Messages, key: string): string {
   return entry.message;
 }
 
-/** Saves a screenshot as `test-results/screenshots/<name>.png` and attaches it to the report. */
+/**
+ * Saves a screenshot as `test-results/screenshots/<name>.png`, attaches it to the report, and checks
+ * the screen against axe-core's WCAG 2.x A/AA rules: every screen someone looks at is also checked.
+ */
 export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<string> {
   const dir = join(testInfo.project.outputDir, 'screenshots');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
   await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
   await testInfo.attach(name, { path, contentType: 'image/png' });
+  expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
   return path;
 }

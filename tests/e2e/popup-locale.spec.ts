@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { addAccounts } from './helpers';
 import { call, type Messages, messagesFor, msg, randomSecret } from './popup-helpers';
@@ -65,8 +66,10 @@ async function strings(page: Page): Promise<{ texts: Finding[]; unnamed: string[
 /**
  * No raw message keys or `__MSG_` placeholders, no empty names, no stray `$1`; and in a translated
  * locale no English message where the translation differs (chrome.i18n falls back to English).
+ * Every screen walked this way is also checked with axe-core (WCAG 2.2 A/AA).
  */
 async function expectAllTranslated(page: Page, lang: string, screen: string) {
+  expect(await axeViolations(page), `${screen}: axe`).toEqual([]);
   const { texts, unnamed } = await strings(page);
   expect(texts.length, `${screen}: found some text`).toBeGreaterThan(3);
   expect(unnamed, `${screen}: elements without a name`).toEqual([]);
@@ -205,5 +208,15 @@ test.describe('Dutch', () => {
   }) => {
     const page = await openPopup();
     await walkAllScreens(page, 'nl', nl);
+  });
+});
+
+test.describe('Dutch, dark', () => {
+  test.use({ browserLang: 'nl', scheme: 'dark' });
+
+  test('every screen in dark mode passes the same checks, contrast included', async ({ openPopup }) => {
+    const page = await openPopup();
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+    await walkAllScreens(page, 'nl', messagesFor('nl'));
   });
 });

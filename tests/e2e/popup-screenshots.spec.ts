@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { addAccounts } from './helpers';
 import { call, messagesFor, msg, randomSecret, screenshot } from './popup-helpers';
+import { selectAreaOn } from './select-area';
 
 /**
  * Not visual regression tests: screenshots of the main screens saved as artifacts
@@ -53,6 +54,25 @@ for (const lang of ['en', 'nl'] as const) {
         await page.getByRole('button', { name: msg(m, 'lock'), exact: true }).click();
         await expect(page.getByRole('heading', { name: msg(m, 'locked_title') })).toBeVisible();
         await screenshot(page, testInfo, `${lang}-${scheme}-lock`);
+      });
+
+      test(`screenshot of "which website is this for?" (${lang}, ${scheme})`, async ({
+        context,
+        launched,
+        extensionId,
+        openPopup,
+        demoSite,
+      }, testInfo) => {
+        const controller = await openPopup();
+        await call(controller, 'settings.set', { patch: { tourDone: true } });
+        const at = `${demoSite.url}/qr/frame-cross`;
+        await selectAreaOn({ context, launched, extensionId }, controller, at);
+        const page = await openPopup();
+        const question = page.getByRole('form', { name: msg(m, 'site_question') });
+        await expect(question.getByRole('textbox', { name: msg(m, 'site_question_field') })).toHaveValue(
+          demoSite.url,
+        );
+        await screenshot(page, testInfo, `${lang}-${scheme}-site-question`);
       });
     });
   }

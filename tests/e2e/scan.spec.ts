@@ -2,11 +2,13 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { addAccounts, clickToolbarButton, DEMO_SECRET, sendFromPage } from './helpers';
 import { oathtoolTotp } from './oathtool';
+import { selectAreaOn } from './select-area';
 
 type Scanned = {
   kind: string;
   status?: string;
   id?: string;
+  askSite?: string;
   what?: string;
   host?: string;
   account?: { secret: string; issuer: string; label: string };
@@ -87,6 +89,62 @@ for (const variant of ['img', 'canvas', 'svg', 'dark', 'dialog', 'below-fold']) 
     }).toPass({ timeout: 10_000 });
   });
 }
+
+test("a look-alike page framing another origin's set-up page gets no link: the account waits for the user to say its site", async ({
+  context,
+  launched,
+  extensionId,
+  openPopup,
+  demoSite,
+}) => {
+  const { answer, controller } = await scan(
+    { context, launched, extensionId, openPopup },
+    `${demoSite.url}/qr/frame-cross`,
+  );
+  expect(answer.ok).toBe(true);
+  expect(answer.value!.codes).toEqual([
+    expect.objectContaining({ kind: 'account', status: 'added', askSite: demoSite.url }),
+  ]);
+  const [stored] = await storedAccounts(controller);
+  expect(stored).toMatchObject({ secret: DEMO_SECRET, sites: [] });
+});
+
+test("a QR in a frame of the page's own origin is linked to the page", async ({
+  context,
+  launched,
+  extensionId,
+  openPopup,
+  demoSite,
+}) => {
+  const { answer, controller } = await scan(
+    { context, launched, extensionId, openPopup },
+    `${demoSite.url}/qr/frame-same`,
+  );
+  expect(answer.value!.codes[0]).toMatchObject({ kind: 'account', status: 'added' });
+  expect(answer.value!.codes[0]!.askSite).toBeUndefined();
+  expect((await storedAccounts(controller))[0]).toMatchObject({ secret: DEMO_SECRET, sites: [demoSite.url] });
+});
+
+test('"Select the area" around a QR of the page itself links it to the page and asks nothing', async ({
+  context,
+  launched,
+  extensionId,
+  openPopup,
+  demoSite,
+}) => {
+  const controller = await openPopup();
+  const { notice } = await selectAreaOn(
+    { context, launched, extensionId },
+    controller,
+    `${demoSite.url}/qr/img`,
+  );
+  expect(notice).toContain('Tweestap added 1 account(s)');
+  expect(notice).not.toContain('which website');
+  expect(await storedAccounts(controller)).toEqual([
+    expect.objectContaining({ secret: DEMO_SECRET, sites: [demoSite.url] }),
+  ]);
+  expect(await sendFromPage(controller, 'scan.siteQuestion')).toEqual({ ok: true, value: null });
+});
 
 test('a QR below the fold is still found when the page runs 20 times slower (a busy, slow laptop)', async ({
   context,

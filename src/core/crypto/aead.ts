@@ -67,8 +67,9 @@ export async function exportRawKey(key: CryptoKey): Promise<Bytes> {
 }
 
 /**
- * Non-extractable: stored in IndexedDB as a CryptoKey object, so its bytes never exist in JS memory
- * or on disk in a form that a file copy of the profile alone can reuse outside this browser.
+ * Non-extractable: scripts cannot export it. That binds JavaScript only: Chromium stores the CryptoKey
+ * in IndexedDB with its raw bytes, so a copy of the profile's files yields the key
+ * (tests/e2e/profile-recovery.spec.ts).
  */
 export function generateWrappingKey(): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [

@@ -16,3 +16,4 @@ export {
   STEAM_PARAMS,
   validateAccount,
 } from './validate';
+export { type AccountWarning, accountWarnings, secretBytes } from './warnings';

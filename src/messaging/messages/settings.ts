@@ -12,6 +12,7 @@ const SETTINGS_PATCH = v.partial(
     tourDone: v.boolean(),
     autoSubmit: v.boolean(),
     manualClockOffsetSeconds: v.number(),
+    passwordNudgeDismissed: v.boolean(),
   }),
 );
 

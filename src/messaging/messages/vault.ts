@@ -18,7 +18,12 @@ export const vaultMessages = {
   }),
   'vault.lock': message<VaultStatus>()({ from: 'extension-page', request: EMPTY }),
   /** `damaged`: ids of records that failed authentication; reported, never dropped. */
-  'vault.list': message<{ accounts: StoredAccount[]; damaged: string[]; clockOffsetMs: number }>()({
+  'vault.list': message<{
+    accounts: StoredAccount[];
+    damaged: string[];
+    /** By account id: the clock correction its codes get (its own site's reading, or the manual one). */
+    clockOffsets: Record<string, number>;
+  }>()({
     from: 'extension-page',
     request: EMPTY,
   }),

@@ -5,10 +5,11 @@ interface Props {
   submitLabel: string;
   busy: boolean;
   onCancel: () => void;
+  cancelLabel?: string;
 }
 
 /** The end of every form: what is wrong (announced), then Cancel and the form's own action. */
-export function FormFooter({ error, submitLabel, busy, onCancel }: Props) {
+export function FormFooter({ error, submitLabel, busy, onCancel, cancelLabel = t('cancel') }: Props) {
   return (
     <>
       <p class="error" role="alert">
@@ -16,7 +17,7 @@ export function FormFooter({ error, submitLabel, busy, onCancel }: Props) {
       </p>
       <div class="form-buttons">
         <button type="button" class="btn" onClick={onCancel}>
-          {t('cancel')}
+          {cancelLabel}
         </button>
         <button type="submit" class="btn btn-primary" disabled={busy}>
           {submitLabel}

@@ -1,6 +1,7 @@
 import type { StoredAccount } from '../../core/account';
 import { secondsRemaining, timeStep } from '../../core/otp';
 import { codeAt } from '../code-at';
+import { accountTime } from '../code-time';
 import { groupCode, spokenCode } from '../format';
 import { t } from '../i18n';
 import { CountdownRing } from './CountdownRing';
@@ -28,10 +29,11 @@ interface Props {
 
 /** A code in two groups with its countdown (and the next code near the end), or HOTP's "Next code". */
 export function LiveCode({ account, now, id, tabbable = true, onNext }: Props) {
-  const code = codeAt(account, now);
-  const time = timing(account, now);
+  const at = accountTime(account, now);
+  const code = codeAt(account, at);
+  const time = timing(account, at);
   const urgent = time !== undefined && time.remaining <= NEXT_CODE_SECONDS;
-  const next = urgent ? codeAt(account, now + account.period * 1000) : undefined;
+  const next = urgent ? codeAt(account, at + account.period * 1000) : undefined;
   const shown = code ? groupCode(code) : '';
   // Width in `ch` (one digit): the space between groups is about half of one.
   const width = String(shown.includes(' ') ? shown.length - 0.5 : shown.length);

@@ -1,5 +1,7 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { OtpAccount, StoredAccount } from '../../core/account';
+import { cleanName } from '../../core/clean-name';
 import type { ProtocolError } from '../../core/errors';
 import type { ScannedCode } from '../../core/scan-result';
 import { send } from '../../messaging/client';
@@ -7,6 +9,7 @@ import type { ScanResponse } from '../../messaging/protocol';
 import { accountName } from '../account-name';
 import { errorText, t } from '../i18n';
 import { showToast } from '../toast';
+import { AccountWarnings } from './AccountWarnings';
 
 /** A scan of the page or of an image, from the click to what it found. */
 export type ScanState =
@@ -25,13 +28,15 @@ export function whatItIs(code: Exclude<ScannedCode, { kind: 'account' }>): strin
   return t(`scan_${code.what}`);
 }
 
-/** An account as a scan found it: issuer, name and type. */
-export function Who({ account }: { account: OtpAccount }) {
+/** An account as a scan found it: issuer, name and type (and whatever the caller adds below). */
+export function Who({ account, children }: { account: OtpAccount; children?: ComponentChildren }) {
   return (
     <span class="who">
       <span class="choice-title">{accountName(account)}</span>
-      {account.issuer && <span class="choice-hint">{account.label}</span>}
+      {/* A scan's account has not been through the vault, which cleans stored names. */}
+      {account.issuer && <span class="choice-hint">{cleanName(account.label)}</span>}
       <span class="choice-hint">{t(`type_${account.type}`)}</span>
+      {children}
     </span>
   );
 }
@@ -40,7 +45,8 @@ interface Props {
   state: ScanState;
   /** The scan read an image, not the page: "no QR code on this page" would say the wrong thing. */
   image: boolean;
-  onAdded?: (account: StoredAccount) => void;
+  /** `askSite`: added with no site, for the user to say which (see ScannedCode). */
+  onAdded?: (account: StoredAccount, askSite?: string) => void;
   onFailure: (error: ProtocolError) => void;
 }
 
@@ -56,13 +62,14 @@ export function ScanResults({ state, image, onAdded, onFailure }: Props) {
   const lone = !second && only?.kind !== 'account' ? only : undefined;
   const mark = (index: number, value: Mark) => setMarks((current) => ({ ...current, [index]: value }));
 
-  const add = async (index: number, account: OtpAccount) => {
+  const add = async (index: number, account: OtpAccount, askSite?: string) => {
     mark(index, 'busy');
-    const result = await send('vault.add', { account: { ...account, sites: response?.sites } });
+    const sites = askSite ? [] : response?.sites;
+    const result = await send('vault.add', { account: { ...account, sites } });
     const code = result.ok ? undefined : result.error.code;
     mark(index, result.ok ? 'added' : code === 'duplicate' ? code : undefined);
     if (result.ok) {
-      onAdded?.(result.value);
+      onAdded?.(result.value, askSite);
       showToast(t('added', accountName(account)));
     } else if (code === 'locked') onFailure(result.error);
     else showToast(errorText(result.error));
@@ -90,14 +97,16 @@ export function ScanResults({ state, image, onAdded, onFailure }: Props) {
             const state = marks[index] ?? (code.status === 'new' ? undefined : code.status);
             return (
               <li key={index}>
-                <Who account={code.account} />
+                <Who account={code.account}>
+                  <AccountWarnings account={code.account} />
+                </Who>
                 {/* Stays a button when it says "Added", so focus stays where it was. */}
                 <button
                   type="button"
                   class="btn btn-small"
                   aria-label={state ? undefined : t('scan_add_for', accountName(code.account))}
                   aria-disabled={!!state}
-                  onClick={() => !state && void add(index, code.account)}
+                  onClick={() => !state && void add(index, code.account, code.askSite)}
                 >
                   {t(state === 'duplicate' ? 'scan_already' : state ? 'scan_added' : 'scan_add')}
                 </button>

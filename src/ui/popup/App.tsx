@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import type { PageSite } from '../../core/site-match';
 import { send } from '../../messaging/client';
 import type { ResponseOf, VaultStatus } from '../../messaging/protocol';
-import { setClockOffset } from '../code-time';
+import { setClockOffsets } from '../code-time';
 import { ConfirmDialog, type Question } from '../components/ConfirmDialog';
 import { Toast } from '../components/Toast';
 import { errorText, t } from '../i18n';
@@ -55,7 +55,7 @@ export function App() {
   };
 
   const loaded = (value: ResponseOf<'vault.list'>) => {
-    setClockOffset(value.clockOffsetMs);
+    setClockOffsets(value.clockOffsets);
     setAccounts(value.accounts);
     setDamaged(value.damaged);
   };
@@ -83,6 +83,16 @@ export function App() {
         },
       }),
     );
+
+  // "Select the area" answers in the page, where nothing can be asked: the next popup asks for it.
+  const askPendingSite = async () => {
+    const answer = await send('scan.siteQuestion', {});
+    const question = answer.ok ? answer.value : null;
+    if (question)
+      setView((current) =>
+        current.name === 'list' ? { name: 'added', id: question.id, askSite: question.site } : current,
+      );
+  };
 
   const shell: Shell = {
     query,
@@ -122,7 +132,10 @@ export function App() {
         if (vaultStatus.ok) setStatus(vaultStatus.value);
         if (stored.ok) setSettings(stored.value);
         setView((current) => (current.name === 'loading' ? { name: 'list' } : current));
-        if (vaultStatus.ok && vaultStatus.value.state === 'unlocked') void finishPendingFill(shell);
+        if (vaultStatus.ok && vaultStatus.value.state === 'unlocked') {
+          void finishPendingFill(shell);
+          void askPendingSite();
+        }
       });
     void Promise.all([boot.list, boot.page]).then(([list, tabPage]) => {
       setPage(tabPage);
@@ -194,7 +207,7 @@ export function App() {
         </main>
       );
     return view.name === 'added' ? (
-      <AddedView shell={shell} account={account} />
+      <AddedView shell={shell} account={account} askSite={view.askSite} />
     ) : (
       <EditView key={`${account.id}:${loads}`} shell={shell} account={account} />
     );

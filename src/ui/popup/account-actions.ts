@@ -2,7 +2,7 @@ import type { StoredAccount } from '../../core/account';
 import { send } from '../../messaging/client';
 import type { AccountPatch } from '../../messaging/protocol';
 import { codeAt } from '../code-at';
-import { codeTime } from '../code-time';
+import { accountTime } from '../code-time';
 import { t } from '../i18n';
 import { showToast } from '../toast';
 import type { Shell } from './shell';
@@ -10,7 +10,7 @@ import type { Shell } from './shell';
 // Here rather than in one view: the list, the added view and the edit view all do these.
 
 export async function copyCode(account: StoredAccount) {
-  const code = codeAt(account, codeTime());
+  const code = codeAt(account, accountTime(account));
   if (!code) return showToast(t('code_unavailable'));
   try {
     await navigator.clipboard.writeText(code);

@@ -22,8 +22,8 @@ export type View =
   | { name: 'add' }
   /** `target`: the tab that was scanned; none for a pasted image. `seq` tells one scan from the next. */
   | { name: 'scan'; state: ScanState; target?: Target; seq: number }
-  /** A scan just added this account: show its first code. */
-  | { name: 'added'; id: string }
+  /** A scan just added this account: show its first code. `askSite`: ask which site it is for. */
+  | { name: 'added'; id: string; askSite?: string }
   | { name: 'edit'; id: string }
   | { name: 'settings'; forLock: boolean }
   /** The shortcut or context menu found several accounts for the page: the user picks one. */

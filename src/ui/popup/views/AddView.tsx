@@ -10,6 +10,7 @@ import {
 } from '../../../core/otp';
 import { send } from '../../../messaging/client';
 import { accountName } from '../../account-name';
+import { AccountWarnings } from '../../components/AccountWarnings';
 import { FormFooter } from '../../components/FormFooter';
 import { SubHeader } from '../../components/SubHeader';
 import { errorKey, errorText, t } from '../../i18n';
@@ -44,6 +45,16 @@ const TYPES: OtpType[] = ['totp', 'hotp', 'steam'];
 
 const isDefault = (form: Form) =>
   form.type === 'totp' && form.algorithm === 'SHA1' && form.digits === '6' && form.period === '30';
+
+/** The form as far as warnings go; nothing to warn about while the key itself is wrong. */
+function warnable(form: Form): Pick<OtpAccount, 'type' | 'secret' | 'period'> | undefined {
+  try {
+    const period = form.type === 'steam' ? STEAM_PARAMS.period : Number(form.period);
+    return { type: form.type, secret: normalizeBase32Secret(form.secret), period };
+  } catch {
+    return undefined;
+  }
+}
 
 /** A link from a QR reader or a "can't scan?" page, pasted into any box, fills in every box. */
 const looksLikeLink = (text: string) => /^\s*(otpauth|otpauth-migration|steam):/i.test(text);
@@ -172,6 +183,7 @@ export function AddView({ shell }: { shell: Shell }) {
   );
 
   const steam = form.type === 'steam';
+  const checked = warnable(form);
 
   return (
     <>
@@ -293,6 +305,8 @@ export function AddView({ shell }: { shell: Shell }) {
               )}
             </div>
           </details>
+          {/* Warned, never refused: the site chose these values and its server expects them. */}
+          {checked && <AccountWarnings account={checked} />}
           <p class="notice" aria-live="polite">
             {notice}
           </p>

@@ -10,6 +10,7 @@ import { AccountList } from './list/AccountList';
 import { EmptyState } from './list/EmptyState';
 import { Header } from './list/Header';
 import { finishTour, listActions, lock } from './list/list-actions';
+import { PasswordNudge, wantsPasswordNudge } from './list/PasswordNudge';
 import { Tour } from './list/Tour';
 import { scan, usePastedScan } from './scan/start-scan';
 
@@ -94,6 +95,7 @@ export function ListView({ shell, page, damaged }: Props) {
           {t('damaged_notice', String(damaged.length))}
         </p>
       )}
+      {wantsPasswordNudge(shell) && <PasswordNudge shell={shell} />}
       {!any ? (
         <main class="view">
           {shell.settings.tourDone ? (

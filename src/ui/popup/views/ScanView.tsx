@@ -26,9 +26,11 @@ export function ScanView({ shell, state, target, seq }: Props) {
           key={seq}
           state={state}
           image={!target}
-          onAdded={(account) => {
+          onAdded={(account, askSite) => {
             upsert(shell, account);
-            shell.setHighlightId(account.id);
+            // The same question as for a lone code, at once: the popup may not be open later.
+            if (askSite) shell.go({ name: 'added', id: account.id, askSite });
+            else shell.setHighlightId(account.id);
           }}
           onFailure={shell.failed}
         />

@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { HELP_URL } from '../../links';
 import type { Shell } from '../shell';
 import { PasswordSection } from './settings/PasswordSection';
+import { StorageSection } from './settings/StorageSection';
 
 const AUTO_LOCK_MINUTES = [1, 5, 15, 30, 60, 240, 0];
 const CLIPBOARD_SECONDS = [15, 30, 60, 120, 0];
@@ -96,6 +97,7 @@ export function SettingsView({ shell, forLock }: Props) {
             </span>
           </div>
         </section>
+        <StorageSection />
         <p class="view-footer">
           <a class="link" href={HELP_URL} target="_blank" rel="noopener noreferrer">
             {t('help')}

@@ -1,6 +1,7 @@
 import type { StoredAccount } from '../../../../core/account';
 import { accountName } from '../../../account-name';
 import { codeAt } from '../../../code-at';
+import { accountTime } from '../../../code-time';
 import { Avatar } from '../../../components/Avatar';
 import { FillIcon, PinIcon } from '../../../components/icons';
 import { LiveCode } from '../../../components/LiveCode';
@@ -28,7 +29,7 @@ export function AccountRow(props: Props) {
   const { account, site } = item;
   const name = accountName(account);
   const secondary = account.issuer ? account.label : '';
-  const code = codeAt(account, now);
+  const code = codeAt(account, accountTime(account, now));
   const codeId = `code-${index}`;
   const rowName = [name, secondary, site ? t('this_site') : '', account.pinned ? t('pinned') : '']
     .filter(Boolean)

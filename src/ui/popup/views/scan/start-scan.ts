@@ -37,7 +37,7 @@ export async function scan(shell: Shell, source: Target | string) {
       return shell.back(only.id, true);
     }
     await shell.reload();
-    return shell.go({ name: 'added', id: only.id });
+    return shell.go({ name: 'added', id: only.id, askSite: only.askSite });
   }
   show({ phase: 'done', response: result.value });
 }

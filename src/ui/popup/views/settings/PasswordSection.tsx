@@ -93,6 +93,7 @@ export function PasswordSection({ status, forLock, onStatus, onLocked }: Props) 
   return (
     <section class="card" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('password_section')}</h2>
+      <p class="note">{t('password_scope')}</p>
       {!status.hasPassword ? (
         <>
           <p class={forLock ? 'note is-strong' : 'note'}>
