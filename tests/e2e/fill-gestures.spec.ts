@@ -1,6 +1,8 @@
+import type { BrowserContext, Page } from '@playwright/test';
 import { startDemoSite } from '../fixtures/site/server.mjs';
 import { expect, test } from './fixtures';
 import { addAccounts, clickToolbarButton, DEMO_SECRET, sendFromPage } from './helpers';
+import type { LaunchedBrowser } from './launch';
 import { oathtoolTotp } from './oathtool';
 import { RealPopup } from './real-popup';
 
@@ -30,13 +32,16 @@ test('"Fill in" in the real toolbar popup fills the page, and the server signs i
   await expect(page.locator('#result')).toHaveText('Signed in');
 });
 
-test('on a lookalike site the popup warns, naming both sites, and fills nothing when the user says no', async ({
-  context,
-  launched,
-  extensionId,
-  openPopup,
-  demoSite,
-}) => {
+interface GestureFixtures {
+  context: BrowserContext;
+  launched: LaunchedBrowser;
+  extensionId: string;
+  openPopup: () => Promise<Page>;
+  demoSite: { url: string };
+}
+
+/** The account is linked to 127.0.0.1; the same page served as localhost is another site. */
+async function askOnLookalike({ context, launched, extensionId, openPopup, demoSite }: GestureFixtures) {
   const seeder = await openPopup();
   await addAccounts(seeder, [account(demoSite.url)]);
   await seeder.close();
@@ -46,8 +51,20 @@ test('on a lookalike site the popup warns, naming both sites, and fills nothing 
   const popup = await RealPopup.open(launched, page, extensionId);
   await popup.clickButton('Fill in the code for Demo School');
   await popup.waitFor('document.querySelector("dialog[open]")');
+  return { lookalike, page, popup };
+}
+
+test('on a lookalike site the popup warns, naming both sites, and fills nothing when the user says no', async ({
+  context,
+  launched,
+  extensionId,
+  openPopup,
+  demoSite,
+}) => {
+  const fixtures = { context, launched, extensionId, openPopup, demoSite };
+  const { lookalike, page, popup } = await askOnLookalike(fixtures);
   const warning = await popup.evaluate<string>('document.querySelector("dialog[open]").innerText');
-  expect(warning).toContain(new URL(demoSite.url).host);
+  expect(warning).toContain(new URL(fixtures.demoSite.url).host);
   expect(warning).toContain(new URL(lookalike).host);
   expect(warning).toMatch(/Fake login pages/);
   await popup.clickButton('Cancel', 'document.querySelector("dialog[open]")');
@@ -62,22 +79,15 @@ test('"Fill in and remember" on a lookalike site fills that page and links the a
   openPopup,
   demoSite,
 }) => {
-  const seeder = await openPopup();
-  await addAccounts(seeder, [account(demoSite.url)]);
-  await seeder.close();
-  const lookalike = demoSite.url.replace('127.0.0.1', 'localhost');
-  const page = await context.newPage();
-  await page.goto(`${lookalike}/login/verify`);
-  const popup = await RealPopup.open(launched, page, extensionId);
-  await popup.clickButton('Fill in the code for Demo School');
-  await popup.waitFor('document.querySelector("dialog[open]")');
+  const fixtures = { context, launched, extensionId, openPopup, demoSite };
+  const { lookalike, page, popup } = await askOnLookalike(fixtures);
   await popup.clickButton('Fill in and remember', 'document.querySelector("dialog[open]")');
   await expect(page.locator('#otp')).toHaveValue(oathtoolTotp(DEMO_SECRET, Math.floor(Date.now() / 1000)));
   const listed = await sendFromPage<{ value: { accounts: { sites: string[] }[] } }>(
-    await openPopup(),
+    await fixtures.openPopup(),
     'vault.list',
   );
-  expect(listed.value.accounts[0]?.sites).toEqual([demoSite.url, lookalike]);
+  expect(listed.value.accounts[0]?.sites).toEqual([fixtures.demoSite.url, lookalike]);
 });
 
 test('the keyboard shortcut handler fills the focused page, as the browser calls it', async ({
