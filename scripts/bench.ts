@@ -45,29 +45,36 @@ function gz(path: string): number {
   return gzipSync(readFileSync(path), { level: 9 }).length;
 }
 
-/** Bytes of the files an entry loads: its HTML's scripts and styles, and the chunks they import. */
-function entrySize(html: string): { files: string[]; raw: number; gzip: number } {
+/**
+ * Bytes of the files an entry loads: its HTML's scripts and styles and the chunks they import. `start`
+ * is what loads before anything shows (static imports); `all` adds the views fetched on demand.
+ */
+function entrySize(html: string) {
   const page = readFileSync(join(out, html), 'utf8');
-  const seen = new Set<string>();
-  const queue = [...page.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const text = readFileSync(join(out, file), 'utf8');
-    for (const m of text.matchAll(
-      /from\s*"\.{0,2}\/?((?:chunks\/)?[\w.-]+\.js)"|import\("\.{0,2}\/?((?:chunks\/)?[\w.-]+\.js)"\)/g,
-    )) {
-      const name = (m[1] ?? m[2])!;
-      queue.push(name.startsWith('chunks/') ? name : `chunks/${name}`);
+  const walk = (followDynamic: boolean) => {
+    const seen = new Set<string>();
+    const queue = [...page.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+    while (queue.length > 0) {
+      const file = queue.shift()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const text = readFileSync(join(out, file), 'utf8');
+      for (const m of text.matchAll(
+        /from\s*"\.{0,2}\/?((?:chunks\/)?[\w.-]+\.js)"|import\("\.{0,2}\/?((?:chunks\/)?[\w.-]+\.js)"\)/g,
+      )) {
+        if (!m[1] && !followDynamic) continue;
+        const name = (m[1] ?? m[2])!;
+        queue.push(name.startsWith('chunks/') ? name : `chunks/${name}`);
+      }
     }
-  }
-  const files = [...seen];
-  return {
-    files,
-    raw: files.reduce((sum, f) => sum + statSync(join(out, f)).size, 0),
-    gzip: files.reduce((sum, f) => sum + gz(join(out, f)), 0),
+    const files = [...seen];
+    return {
+      files,
+      raw: files.reduce((sum, f) => sum + statSync(join(out, f)).size, 0),
+      gzip: files.reduce((sum, f) => sum + gz(join(out, f)), 0),
+    };
   };
+  return { start: walk(false), all: walk(true) };
 }
 
 function bundleSizes() {

@@ -23,16 +23,16 @@ async function readReadings(): Promise<ClockReadings> {
   return parseClockReadings(await readTrusted(KEY));
 }
 
-/** The correction each account's codes get right now, in ms (0 when its site's clock agrees). */
-export async function clockOffsets(ids: readonly string[]): Promise<Record<string, number>> {
+/**
+ * The correction each account's codes get right now, in ms (0 when its site's clock agrees). Reads
+ * first and computes later, so the popup's list can read its accounts at the same time.
+ */
+export async function clockCorrections(): Promise<(ids: readonly string[]) => Record<string, number>> {
   const [readings, settings] = await Promise.all([readReadings(), readSettings()]);
-  const offsets: Record<string, number> = {};
-  for (const id of ids) offsets[id] = accountClockOffsetMs(readings[id], settings.manualClockOffsetSeconds);
-  return offsets;
-}
-
-export async function clockOffsetFor(id: string): Promise<number> {
-  return (await clockOffsets([id]))[id] ?? 0;
+  return (ids) =>
+    Object.fromEntries(
+      ids.map((id) => [id, accountClockOffsetMs(readings[id], settings.manualClockOffsetSeconds)]),
+    );
 }
 
 export interface ClockVerdict {

@@ -5,7 +5,7 @@ import type { BackgroundRouter } from '../messaging/router';
 import { AccountStore } from '../vault/account-store';
 import type { Vault } from '../vault/vault';
 import { onSettingsChanged, readSettings } from './settings';
-import { clockOffsets } from './site-clock';
+import { clockCorrections } from './site-clock';
 import { getVault, SESSION_KEY, toBase64 } from './vault-instance';
 
 export { getVault } from './vault-instance';
@@ -71,10 +71,9 @@ export function registerVaultHandlers(router: BackgroundRouter): void {
   router.on('vault.list', async () => {
     const vault = await getVault();
     if (vault.state() === 'locked') return { ok: false, error: { code: 'locked' } };
-    const [listed] = await Promise.all([accounts.list(), touch()]);
+    const [listed, corrections] = await Promise.all([accounts.list(), clockCorrections(), touch()]);
     if (!listed.ok) return listed;
-    const offsets = await clockOffsets(listed.value.accounts.map((account) => account.id));
-    return ok({ ...listed.value, clockOffsets: offsets });
+    return ok({ ...listed.value, clockOffsets: corrections(listed.value.accounts.map((a) => a.id)) });
   });
 
   router.on('vault.add', ({ account }) => touching(accounts.add(account)));

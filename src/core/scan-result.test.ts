@@ -13,6 +13,16 @@ describe('interpretQrText', () => {
     });
   });
 
+  it('shows a scanned name without its override or control characters, before the vault sees it', () => {
+    const text = `otpauth://totp/${encodeURIComponent('\u202emoc.knab')}:${encodeURIComponent('bob\u0000\u2067@evil\u2069')}?secret=JBSWY3DPEHPK3PXP&issuer=${encodeURIComponent('\u202emoc.knab')}`;
+    expect(interpretQrText(text)).toMatchObject({ account: { issuer: 'moc.knab', label: 'bob@evil' } });
+  });
+
+  it('leaves Hebrew and Arabic names as they are', () => {
+    const text = `otpauth://totp/${encodeURIComponent('בנק הפועלים')}:${encodeURIComponent('البنك\u200f')}?secret=JBSWY3DPEHPK3PXP`;
+    expect(interpretQrText(text)).toMatchObject({ account: { issuer: 'בנק הפועלים', label: 'البنك\u200f' } });
+  });
+
   it('reads the steam:// form', () => {
     expect(interpretQrText('steam://JBSWY3DPEHPK3PXP')).toMatchObject({
       kind: 'account',

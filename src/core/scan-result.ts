@@ -1,4 +1,5 @@
 import type { OtpAccount } from './account';
+import { cleanName } from './clean-name';
 import type { ErrorCode } from './errors';
 import { parseOtpauthUri } from './otp';
 import { isOtpUriError } from './otp/errors';
@@ -38,7 +39,10 @@ export function interpretQrText(text: string): ScannedCode {
   const { kind } = classifyQrText(text);
   if (kind === 'otpauth' || kind === 'steam') {
     try {
-      return { kind: 'account', account: parseOtpauthUri(text.trim()), status: 'new' };
+      const account = parseOtpauthUri(text.trim());
+      // Shown before the vault (which cleans every stored name) has seen it.
+      const named = { ...account, issuer: cleanName(account.issuer), label: cleanName(account.label) };
+      return { kind: 'account', account: named, status: 'new' };
     } catch (error) {
       return { kind: 'invalid', error: isOtpUriError(error) ? error.code : 'bad-uri' };
     }

@@ -1,10 +1,9 @@
 import type { StoredAccount } from '../core/account';
-import { cleanName } from '../core/clean-name';
 
 /**
- * What an account is called, in its row and in every message about it. Cleaned again here because
- * a scan's accounts are shown before the vault has cleaned them.
+ * What an account is called, in its row and in every message about it. Names arrive clean: the
+ * vault cleans every stored one, and a scan cleans what it shows (`src/core/clean-name.ts`).
  */
 export function accountName(account: Pick<StoredAccount, 'issuer' | 'label'>): string {
-  return cleanName(account.issuer) || cleanName(account.label);
+  return account.issuer || account.label;
 }

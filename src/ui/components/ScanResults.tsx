@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { OtpAccount, StoredAccount } from '../../core/account';
-import { cleanName } from '../../core/clean-name';
 import type { ProtocolError } from '../../core/errors';
 import type { ScannedCode } from '../../core/scan-result';
 import { send } from '../../messaging/client';
@@ -33,8 +32,7 @@ export function Who({ account, children }: { account: OtpAccount; children?: Com
   return (
     <span class="who">
       <span class="choice-title">{accountName(account)}</span>
-      {/* A scan's account has not been through the vault, which cleans stored names. */}
-      {account.issuer && <span class="choice-hint">{cleanName(account.label)}</span>}
+      {account.issuer && <span class="choice-hint">{account.label}</span>}
       <span class="choice-hint">{t(`type_${account.type}`)}</span>
       {children}
     </span>

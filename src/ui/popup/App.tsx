@@ -7,6 +7,7 @@ import { send } from '../../messaging/client';
 import type { ResponseOf, VaultStatus } from '../../messaging/protocol';
 import { setClockOffsets } from '../code-time';
 import { ConfirmDialog, type Question } from '../components/ConfirmDialog';
+import { lazyView } from '../components/lazy';
 import { Toast } from '../components/Toast';
 import { errorText, t } from '../i18n';
 import { markCodesPainted } from '../perf';
@@ -14,15 +15,18 @@ import { showToast } from '../toast';
 import { boot } from './boot';
 import type { Shell, View } from './shell';
 import { AddedView } from './views/AddedView';
-import { AddView } from './views/AddView';
 import { ChooseView, finishPendingFill } from './views/ChooseView';
-import { EditView } from './views/EditView';
 import { ListView } from './views/ListView';
 import { LockedView } from './views/LockedView';
 import type { FocusRequest } from './views/list/AccountList';
 import { ScanView } from './views/ScanView';
-import { SettingsView } from './views/SettingsView';
 import { abandonScan } from './views/scan/start-scan';
+
+// Opened from the list, never at start: fetched once the list is on screen (see `lazyView`).
+const AddView = lazyView(async () => (await import('./views/AddView')).AddView);
+const EditView = lazyView(async () => (await import('./views/EditView')).EditView);
+const SettingsView = lazyView(async () => (await import('./views/SettingsView')).SettingsView);
+const ON_DEMAND = [AddView, EditView, SettingsView];
 
 /** The popup's shell: which view is showing, and the vault state the views share. */
 export function App() {
@@ -169,6 +173,14 @@ export function App() {
     const raf = requestAnimationFrame(markCodesPainted);
     return () => cancelAnimationFrame(raf);
   }, [view.name]);
+
+  useEffect(() => {
+    if (view.name === 'loading') return;
+    const idle = requestIdleCallback(() => {
+      for (const lazy of ON_DEMAND) void lazy.preload();
+    });
+    return () => cancelIdleCallback(idle);
+  }, [view.name === 'loading']);
 
   const body = () => {
     switch (view.name) {
