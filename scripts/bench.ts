@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateCode } from '../src/core/otp/index.ts';
+import { benchBackup } from './bench/backup.ts';
 import { benchPopup } from './bench/popup.ts';
 import { benchQrDecoder } from './bench/qr.ts';
 import { benchScan } from './bench/scan.ts';
@@ -105,6 +106,10 @@ if (wants('vault')) report.vault = await benchVault({ runs: 5, accounts: 1000 })
 if (wants('size') || wants('popup')) report.bundle = bundleSizes();
 if (wants('popup')) report.popup = await benchPopup([10, 200, 1000]);
 if (wants('qr')) report.qrDecoder = await benchQrDecoder();
+if (wants('backup')) {
+  if (!wants('size') && !wants('popup') && !wants('scan')) run('npx', ['wxt', 'build']);
+  report.backup = await benchBackup(1000);
+}
 if (wants('scan')) {
   if (!wants('size') && !wants('popup')) run('npx', ['wxt', 'build']);
   report.scan = await benchScan();

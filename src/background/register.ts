@@ -1,5 +1,6 @@
 import { BACKGROUND_MESSAGES, OFFSCREEN_MESSAGES } from '../messaging/protocol';
 import { type BackgroundRouter, Router } from '../messaging/router';
+import { registerBackupHandlers } from './backup';
 import { registerClipboard } from './clipboard';
 import { registerFill } from './fill';
 import { askPolicy } from './policy';
@@ -20,6 +21,7 @@ export function registerBackground(runtimeId: string, extensionOrigin: string): 
   registerFill(router);
   registerScan(router);
   registerSitesHandlers(router);
+  registerBackupHandlers(router);
   registerAutoLock();
   // Open the vault at start so the first popup does not wait for it.
   void getVault();

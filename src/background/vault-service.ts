@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { ok, type Result } from '../core/errors';
+import { fail, ok, type Result } from '../core/errors';
+import { formatOtpauthUri, isOtpUriError } from '../core/otp';
 import type { VaultStatus } from '../messaging/protocol';
 import type { BackgroundRouter } from '../messaging/router';
 import { AccountStore } from '../vault/account-store';
@@ -44,8 +45,8 @@ async function touch(): Promise<void> {
   else await browser.alarms.clear(AUTOLOCK_ALARM);
 }
 
-/** A write from a page: the store's result, after restarting the idle clock. */
-async function touching<T>(write: Promise<Result<T>>): Promise<Result<T>> {
+/** A use of the vault from a page: the store's result, after restarting the idle clock. */
+export async function touching<T>(write: Promise<Result<T>>): Promise<Result<T>> {
   const result = await write;
   await touch();
   return result;
@@ -74,6 +75,23 @@ export function registerVaultHandlers(router: BackgroundRouter): void {
     const [listed, corrections] = await Promise.all([accounts.list(), clockCorrections(), touch()]);
     if (!listed.ok) return listed;
     return ok({ ...listed.value, clockOffsets: corrections(listed.value.accounts.map((a) => a.id)) });
+  });
+
+  // The popup already holds the secret; asking here keeps the lock and policy checks in one place.
+  router.on('vault.setupKey', async ({ id }) => {
+    const vault = await getVault();
+    if (vault.state() === 'locked') return fail('locked');
+    const [listed] = await Promise.all([accounts.list(), touch()]);
+    if (!listed.ok) return listed;
+    const account = listed.value.accounts.find((entry) => entry.id === id);
+    if (!account) return fail('not-found', { id });
+    try {
+      return ok({ uri: formatOtpauthUri(account) });
+    } catch (error) {
+      // The vault's shape check is looser than a link's (it keeps 9 digits): say why, do not throw.
+      if (isOtpUriError(error)) return fail(error.code, { message: error.message, id });
+      throw error;
+    }
   });
 
   router.on('vault.add', ({ account }) => touching(accounts.add(account)));

@@ -38,6 +38,17 @@ export const ERROR_CODES = [
   'capture-forbidden',
   'no-qr',
   'image-unreadable',
+  // backups (src/core/formats/backup.ts)
+  /** The file is not a Tweestap backup at all. */
+  'backup-not-a-backup',
+  /** It starts like one but ends too early (an interrupted download or copy). */
+  'backup-truncated',
+  /** Made by a newer Tweestap, in a format version this one cannot read. */
+  'backup-newer',
+  /** Complete, but bytes were changed: the checksum or the encryption's tag does not match. */
+  'backup-damaged',
+  /** The file is intact, and the password does not open it. */
+  'backup-wrong-password',
   // protocol
   'forbidden-sender',
   'unknown-message',

@@ -14,6 +14,10 @@ export interface Settings {
   manualClockOffsetSeconds: number;
   /** The user said "Not now" to the suggestion to set a password. */
   passwordNudgeDismissed: boolean;
+  /** When the last encrypted backup was saved (ms since the epoch); 0: never. */
+  lastBackupAt: number;
+  /** When the user last said "Not now" to the backup reminder; 0: never. */
+  backupReminderDismissedAt: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,6 +28,8 @@ export const DEFAULT_SETTINGS: Settings = {
   autoSubmit: false,
   manualClockOffsetSeconds: 0,
   passwordNudgeDismissed: false,
+  lastBackupAt: 0,
+  backupReminderDismissedAt: 0,
 };
 
 const LIMITS = {
@@ -32,6 +38,8 @@ const LIMITS = {
   // 0 means "do not clear".
   clipboardClearSeconds: [0, 600],
   manualClockOffsetSeconds: [-24 * 3600, 24 * 3600],
+  lastBackupAt: [0, Number.MAX_SAFE_INTEGER],
+  backupReminderDismissedAt: [0, Number.MAX_SAFE_INTEGER],
 } as const;
 
 function clampNumber(value: unknown, [min, max]: readonly [number, number], fallback: number): number {
@@ -72,5 +80,11 @@ export function normalizeSettings(input: unknown): Settings {
       typeof raw.passwordNudgeDismissed === 'boolean'
         ? raw.passwordNudgeDismissed
         : DEFAULT_SETTINGS.passwordNudgeDismissed,
+    lastBackupAt: clampInteger(raw.lastBackupAt, LIMITS.lastBackupAt, DEFAULT_SETTINGS.lastBackupAt),
+    backupReminderDismissedAt: clampInteger(
+      raw.backupReminderDismissedAt,
+      LIMITS.backupReminderDismissedAt,
+      DEFAULT_SETTINGS.backupReminderDismissedAt,
+    ),
   };
 }

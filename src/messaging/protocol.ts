@@ -3,6 +3,7 @@
  * capability slices in `messages/`. Each slice declares, per message, who may send it, which policy
  * question guards it and the request's run-time shape; the router enforces all three in one place.
  */
+import { backupMessages } from './messages/backup';
 import { clipboardMessages } from './messages/clipboard';
 import { fillMessages } from './messages/fill';
 import { offscreenMessages } from './messages/offscreen';
@@ -14,6 +15,7 @@ import { vaultMessages } from './messages/vault';
 import type { SpecRequest, SpecRequestIn, SpecResponse } from './spec';
 
 export type { AccountPatch, NewAccount } from '../core/account';
+export type { ImportOutcome, ImportPreviewEntry, ImportStatus, MergedField } from './messages/backup';
 export type { AccountSummary, FillOutcome, FillRequest } from './messages/fill';
 export type { ScanResponse, SiteQuestion } from './messages/scan';
 export type { VaultStatus } from './messages/vault';
@@ -27,6 +29,7 @@ export const BACKGROUND_MESSAGES = {
   ...scanMessages,
   ...fillMessages,
   ...sitesMessages,
+  ...backupMessages,
 };
 
 /** Served by the offscreen document; the worker's router leaves these alone. */

@@ -1,5 +1,6 @@
 import type { AccountPatch, NewAccount, StoredAccount } from '../core/account.ts';
 import { fail, type Result } from '../core/errors.ts';
+import { type ImportPlan, planImport } from '../core/import-merge.ts';
 import { toFailure } from './errors.ts';
 import type { Vault } from './vault.ts';
 
@@ -13,6 +14,7 @@ export type StoreChange =
   | { kind: 'added'; accounts: StoredAccount[] }
   | { kind: 'updated'; account: StoredAccount }
   | { kind: 'removed'; id: string }
+  | { kind: 'imported'; added: StoredAccount[]; updated: StoredAccount[] }
   | { kind: 'reordered' }
   | { kind: 'reset' };
 
@@ -30,6 +32,13 @@ export const sameSecret = (
  * with another write. The cache is kept true to what was committed: a write that knows its effect
  * patches it, anything else drops it and the next read decrypts again.
  */
+/** What an import did: the plan it followed (against the accounts stored when it ran), and the result. */
+export interface ImportDone {
+  plan: ImportPlan;
+  added: StoredAccount[];
+  updated: StoredAccount[];
+}
+
 export class AccountStore {
   #cache: AccountListing | undefined;
   /** Bumped by every write and reset, so a list decrypting meanwhile never caches stale data. */
@@ -106,6 +115,39 @@ export class AccountStore {
       },
       (listing, added) => ({ ...listing, accounts: [...listing.accounts, ...added] }),
       (added) => ({ kind: 'added', accounts: added }),
+    );
+  }
+
+  /** How an import would go against what is stored now; changes nothing. */
+  async planImport(accounts: readonly NewAccount[]): Promise<Result<ImportPlan>> {
+    const listed = await this.list();
+    if (!listed.ok) return listed;
+    return { ok: true, value: planImport(listed.value.accounts, accounts, sameSecret) };
+  }
+
+  /**
+   * Adds the new accounts and merges the changed ones (`planImport`) in one vault transaction: all
+   * or nothing. The plan is made inside the write queue, so no other write can slip in between.
+   */
+  importMany(accounts: readonly NewAccount[]): Promise<Result<ImportDone>> {
+    return this.#write(
+      async (vault) => {
+        const plan = await this.planImport(accounts);
+        if (!plan.ok) return plan;
+        const { adds, updates } = plan.value;
+        if (adds.length === 0 && updates.length === 0)
+          return { ok: true, value: { plan: plan.value, added: [], updated: [] } };
+        const done = await vault.importMany(adds, updates);
+        return done.ok ? { ok: true, value: { plan: plan.value, ...done.value } } : done;
+      },
+      (listing, { added, updated }) => {
+        const byId = new Map(updated.map((account) => [account.id, account]));
+        return {
+          ...listing,
+          accounts: [...listing.accounts.map((account) => byId.get(account.id) ?? account), ...added],
+        };
+      },
+      ({ added, updated }) => ({ kind: 'imported', added, updated }),
     );
   }
 

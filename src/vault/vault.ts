@@ -48,6 +48,18 @@ export interface VaultOptions {
  * does not. Damaged records are reported, never dropped: they stay on disk (the UI can offer to
  * delete them with `remove`) and are never returned as accounts.
  */
+/** A patch for a stored account, refused unless its revision is still `revision`. */
+export interface AccountUpdate {
+  id: string;
+  revision: number;
+  patch: AccountPatch;
+}
+
+export interface ImportResult {
+  added: StoredAccount[];
+  updated: StoredAccount[];
+}
+
 export interface AccountList {
   accounts: StoredAccount[];
   damaged: VaultFailure[];
@@ -255,6 +267,36 @@ export class Vault {
     return this.write(() => this.insert(inputs));
   }
 
+  /**
+   * An import: new accounts added and stored ones patched, all in one transaction. Any refusal (an
+   * invalid account, a damaged or stale record, an id patched twice) leaves every record as it was.
+   */
+  importMany(adds: NewAccount[], updates: readonly AccountUpdate[]): Promise<VaultResult<ImportResult>> {
+    return this.write(async () => {
+      if (!Array.isArray(adds) || !Array.isArray(updates)) throw invalid('expected arrays of accounts');
+      const dek = this.key();
+      if (new Set(updates.map((u) => u.id)).size !== updates.length)
+        throw invalid('an account is patched twice');
+      const now = this.now();
+      const updated: StoredAccount[] = [];
+      for (const { id, revision, patch } of updates) {
+        const current = await this.read(dek, id);
+        if (current.revision !== revision) throw this.stale(id, current.revision);
+        const next = applyPatch(current, patch, now);
+        if (!next.ok) throw invalid(`account ${id}: ${next.reason}`);
+        updated.push(next.value);
+      }
+      const { accounts: added, nextOrder } = await this.build(adds, now);
+      const rows = await Promise.all([...added, ...updated].map((a) => encodeRecord(dek, a)));
+      await this.commit(
+        rows.map((row, i) => ({ id: row.id, expect: i < added.length ? null : row.rev - 1, row })),
+      );
+      this.nextOrder = nextOrder;
+      for (const a of [...added, ...updated]) this.noteOrder(a.order);
+      return { added, updated };
+    });
+  }
+
   /** Refused with `stale-revision` unless the stored revision is still `expectedRevision`. */
   update(id: string, patch: AccountPatch, expectedRevision: number): Promise<VaultResult<StoredAccount>> {
     return this.write(async () => {
@@ -422,20 +464,29 @@ export class Vault {
   private async insert(inputs: NewAccount[]): Promise<StoredAccount[]> {
     if (!Array.isArray(inputs)) throw invalid('expected an array of accounts');
     const dek = this.key();
+    const { accounts, nextOrder } = await this.build(inputs, this.now());
+    const rows = await Promise.all(accounts.map((a) => encodeRecord(dek, a)));
+    await this.commit(rows.map((row) => ({ id: row.id, expect: null, row })));
+    this.nextOrder = nextOrder;
+    for (const a of accounts) this.noteOrder(a.order);
+    return accounts;
+  }
+
+  /** Checks and completes new accounts; those without an order go after every stored one. */
+  private async build(
+    inputs: NewAccount[],
+    now: number,
+  ): Promise<{ accounts: StoredAccount[]; nextOrder: number }> {
+    if (!Array.isArray(inputs)) throw invalid('expected an array of accounts');
     if (this.nextOrder === undefined) await this.decryptAll();
     let order = this.nextOrder ?? 0;
-    const now = this.now();
     const accounts = inputs.map((input, index) => {
       const explicit = typeof input === 'object' && input !== null && input.order !== undefined;
       const built = buildNewAccount(input, { id: crypto.randomUUID(), order: explicit ? 0 : order++, now });
       if (!built.ok) throw invalid(inputs.length > 1 ? `account ${index}: ${built.reason}` : built.reason);
       return built.value;
     });
-    const rows = await Promise.all(accounts.map((a) => encodeRecord(dek, a)));
-    await this.commit(rows.map((row) => ({ id: row.id, expect: null, row })));
-    this.nextOrder = order;
-    for (const a of accounts) this.noteOrder(a.order);
-    return accounts;
+    return { accounts, nextOrder: order };
   }
 
   /** One transaction: check every row's clear revision, then apply all changes or none. */

@@ -15,6 +15,10 @@ export const POLICY_QUESTIONS = [
   'fill',
   /** Read a QR code from the tab or an image. */
   'scan',
+  /** Show an account's setup key and QR again ("Set up another device"). */
+  'showSetupKey',
+  /** Take secrets out of Tweestap: a backup file, an otpauth list, a transfer QR. */
+  'exportAccounts',
 ] as const;
 
 export type PolicyQuestion = (typeof POLICY_QUESTIONS)[number];

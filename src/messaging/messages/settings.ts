@@ -13,6 +13,8 @@ const SETTINGS_PATCH = v.partial(
     autoSubmit: v.boolean(),
     manualClockOffsetSeconds: v.number(),
     passwordNudgeDismissed: v.boolean(),
+    // lastBackupAt is not here: only a saved backup sets it (src/background/backup.ts).
+    backupReminderDismissedAt: v.number(),
   }),
 );
 

@@ -50,6 +50,15 @@ export const vaultMessages = {
     from: 'extension-page',
     request: v.object({ ids: v.pipe(v.array(v.string()), v.maxLength(100_000)) }),
   }),
+  /**
+   * "Set up another device": the account's otpauth link, for its QR and key. The popup holds the
+   * secret already; asking here puts the unlock and policy checks in the router, in one place.
+   */
+  'vault.setupKey': message<{ uri: string }>()({
+    from: 'extension-page',
+    policy: 'showSetupKey',
+    request: v.object({ id: v.string() }),
+  }),
   'vault.setPassword': message<VaultStatus>()({
     from: 'extension-page',
     request: v.object({ newPassword: PASSWORD, currentPassword: v.optional(PASSWORD) }),

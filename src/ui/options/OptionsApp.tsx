@@ -1,13 +1,56 @@
+import { useEffect, useState } from 'preact/hooks';
+import { send } from '../../messaging/client';
+import type { VaultStatus } from '../../messaging/protocol';
 import { Toast } from '../components/Toast';
 import { t } from '../i18n';
 import { AccountImport } from './sections/AccountImport';
+import { Backup } from './sections/Backup';
 import { ImageImport } from './sections/ImageImport';
+import { MoveToPhone } from './sections/MoveToPhone';
+import { Unlock } from './sections/Unlock';
 
 /**
  * The full page for what needs files (a popup closes as soon as a file picker opens) or room. Each
  * section is a component of its own in sections/: a new one is a file there and a line here.
+ *
+ * Sections that read accounts wait behind one unlock form; the QR image section does not need it.
+ * A restore under way has the page to itself, so none of its fields shares a name with another's.
  */
 export function OptionsApp() {
+  const [status, setStatus] = useState<VaultStatus>();
+  const [restoring, setRestoring] = useState(false);
+  const [justUnlocked, setJustUnlocked] = useState(false);
+
+  const refresh = async () => {
+    const result = await send('vault.status', {});
+    if (result.ok) setStatus(result.value);
+  };
+
+  useEffect(() => {
+    void refresh();
+    // Auto-lock may have struck while the page was in the background.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+
+  const unlocked = status?.state === 'unlocked';
+
+  // The popup's backup reminder opens options.html#backup; that section appears only once unlocked.
+  useEffect(() => {
+    if (!unlocked) return;
+    const target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+    target?.scrollIntoView({ block: 'start' });
+    if (justUnlocked) {
+      (target?.querySelector<HTMLElement>('h2') ?? document.getElementById('restore-title'))?.focus();
+      setJustUnlocked(false);
+    }
+  }, [unlocked]);
+
+  const takeover = unlocked && restoring;
+
   return (
     <div class="page">
       <header class="page-head">
@@ -17,8 +60,19 @@ export function OptionsApp() {
         </h1>
       </header>
       <main class="page-main">
-        <ImageImport />
-        <AccountImport />
+        {status?.state === 'locked' && (
+          <Unlock
+            key="unlock"
+            onUnlocked={(next) => {
+              setJustUnlocked(true);
+              setStatus(next);
+            }}
+          />
+        )}
+        {!takeover && <ImageImport key="image" />}
+        {unlocked && <AccountImport key="import" onLocked={() => void refresh()} onActive={setRestoring} />}
+        {unlocked && !takeover && <Backup key="backup" onLocked={() => void refresh()} />}
+        {unlocked && !takeover && <MoveToPhone key="move" onLocked={() => void refresh()} />}
       </main>
       <Toast />
     </div>

@@ -26,7 +26,8 @@ import { abandonScan } from './views/scan/start-scan';
 const AddView = lazyView(async () => (await import('./views/AddView')).AddView);
 const EditView = lazyView(async () => (await import('./views/EditView')).EditView);
 const SettingsView = lazyView(async () => (await import('./views/SettingsView')).SettingsView);
-const ON_DEMAND = [AddView, EditView, SettingsView];
+const SetupDeviceView = lazyView(async () => (await import('./views/SetupDeviceView')).SetupDeviceView);
+const ON_DEMAND = [AddView, EditView, SettingsView, SetupDeviceView];
 
 /** The popup's shell: which view is showing, and the vault state the views share. */
 export function App() {
@@ -35,6 +36,7 @@ export function App() {
   const [damaged, setDamaged] = useState<string[]>([]);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [status, setStatus] = useState<VaultStatus>({ state: 'unlocked', hasPassword: false });
+  const [settled, setSettled] = useState(false);
   const [page, setPage] = useState<PageSite>();
   // Bumped whenever the accounts are fetched again, so the edit view starts over from fresh data
   // (another window saved first); no other view holds a draft of an account.
@@ -111,6 +113,7 @@ export function App() {
     setStatus,
     settings,
     setSettings,
+    settled,
     go: setView,
     back: (focusId, highlight) => {
       abandonScan();
@@ -135,6 +138,7 @@ export function App() {
       void boot.rest().then(([vaultStatus, stored]) => {
         if (vaultStatus.ok) setStatus(vaultStatus.value);
         if (stored.ok) setSettings(stored.value);
+        setSettled(true);
         setView((current) => (current.name === 'loading' ? { name: 'list' } : current));
         if (vaultStatus.ok && vaultStatus.value.state === 'unlocked') {
           void finishPendingFill(shell);
@@ -218,11 +222,15 @@ export function App() {
           </button>
         </main>
       );
-    return view.name === 'added' ? (
-      <AddedView shell={shell} account={account} askSite={view.askSite} />
-    ) : (
-      <EditView key={`${account.id}:${loads}`} shell={shell} account={account} />
-    );
+    switch (view.name) {
+      case 'added':
+        return <AddedView shell={shell} account={account} askSite={view.askSite} />;
+      case 'edit':
+        return <EditView key={`${account.id}:${loads}`} shell={shell} account={account} />;
+      case 'setup':
+        // Keyed by account: a shown key never carries over to another account.
+        return <SetupDeviceView key={account.id} shell={shell} account={account} />;
+    }
   };
 
   return (

@@ -25,6 +25,8 @@ export type View =
   /** A scan just added this account: show its first code. `askSite`: ask which site it is for. */
   | { name: 'added'; id: string; askSite?: string }
   | { name: 'edit'; id: string }
+  /** "Set up another device": the account's setup QR and key again, once the user asks. */
+  | { name: 'setup'; id: string }
   | { name: 'settings'; forLock: boolean }
   /** The shortcut or context menu found several accounts for the page: the user picks one. */
   | { name: 'choose'; tabId: number; site: string; ids: string[] };
@@ -39,6 +41,8 @@ export interface Shell extends FillUi {
   status: VaultStatus;
   setStatus: Dispatch<VaultStatus>;
   settings: Settings;
+  /** The vault status and settings have been read: until then both hold defaults, not the truth. */
+  settled: boolean;
   setSettings: Dispatch<StateUpdater<Settings>>;
   /** Where the list was left (search, row to focus, what just arrived), kept while other views are open. */
   query: string;

@@ -90,7 +90,7 @@ export function ImageImport() {
         </svg>
         <span class="drop-text">{t('options_drop')}</span>
         <span class="btn" aria-hidden="true">
-          {t('options_choose')}
+          {t('options_choose_image')}
         </span>
       </label>
       <p class="field-hint">{t('options_paste')}</p>

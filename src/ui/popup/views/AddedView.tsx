@@ -52,6 +52,13 @@ export function AddedView({ shell, account, askSite }: Props) {
             </button>
           </div>
         </section>
+        <button
+          type="button"
+          class="btn btn-wide"
+          onClick={() => shell.go({ name: 'setup', id: account.id })}
+        >
+          {t('setup_added_too')}
+        </button>
         <button type="button" class="btn btn-wide" onClick={onDone}>
           {t('done')}
         </button>

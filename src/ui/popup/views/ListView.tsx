@@ -2,11 +2,13 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { PageSite } from '../../../core/site-match';
 import { matchesQuery, searchText } from '../../account-search';
 import { activeTab, importAccounts } from '../../actions';
+import { backupReminder } from '../../backup-reminder';
 import { t } from '../../i18n';
 import { arrange, moveBy, moveNextTo } from '../../order';
 import { copyCode } from '../account-actions';
 import type { Shell } from '../shell';
 import { AccountList } from './list/AccountList';
+import { BackupReminder } from './list/BackupReminder';
 import { EmptyState } from './list/EmptyState';
 import { Header } from './list/Header';
 import { finishTour, listActions, lock } from './list/list-actions';
@@ -43,6 +45,7 @@ export function ListView({ shell, page, damaged }: Props) {
     [items, haystacks, query],
   );
   const any = accounts.length > 0;
+  const reminder = shell.settled ? backupReminder(accounts, shell.settings, Date.now()) : undefined;
 
   useEffect(() => {
     if (!any) return;
@@ -95,7 +98,12 @@ export function ListView({ shell, page, damaged }: Props) {
           {t('damaged_notice', String(damaged.length))}
         </p>
       )}
-      {wantsPasswordNudge(shell) && <PasswordNudge shell={shell} />}
+      {/* One banner at a time: the password first, then the backup (its file is safer under one). */}
+      {wantsPasswordNudge(shell) ? (
+        <PasswordNudge shell={shell} />
+      ) : (
+        reminder && <BackupReminder shell={shell} kind={reminder} />
+      )}
       {!any ? (
         <main class="view">
           {shell.settings.tourDone ? (

@@ -1,11 +1,16 @@
-import { useId } from 'preact/hooks';
 import { send } from '../../../../messaging/client';
 import { t } from '../../../i18n';
 import type { Shell } from '../../shell';
+import { Banner } from './Banner';
 
 /** Whether to urge a password: there is something to protect, no password, and not waved away. */
 export function wantsPasswordNudge(shell: Shell): boolean {
-  return shell.accounts.length > 0 && !shell.status.hasPassword && !shell.settings.passwordNudgeDismissed;
+  return (
+    shell.settled &&
+    shell.accounts.length > 0 &&
+    !shell.status.hasPassword &&
+    !shell.settings.passwordNudgeDismissed
+  );
 }
 
 async function dismiss(shell: Shell) {
@@ -16,24 +21,13 @@ async function dismiss(shell: Shell) {
 
 /** Without a password a copy of the browser profile opens the vault; say so once there is an account. */
 export function PasswordNudge({ shell }: { shell: Shell }) {
-  const titleId = useId();
   return (
-    <section class="banner" aria-labelledby={titleId}>
-      <p>
-        <strong id={titleId}>{t('nudge_title')}</strong> {t('nudge_text')}
-      </p>
-      <div class="panel-actions">
-        <button
-          type="button"
-          class="btn btn-small btn-primary"
-          onClick={() => shell.go({ name: 'settings', forLock: false })}
-        >
-          {t('password_set')}
-        </button>
-        <button type="button" class="btn btn-small" onClick={() => void dismiss(shell)}>
-          {t('nudge_not_now')}
-        </button>
-      </div>
-    </section>
+    <Banner
+      title={t('nudge_title')}
+      text={t('nudge_text')}
+      action={t('password_set')}
+      onAction={() => shell.go({ name: 'settings', forLock: false })}
+      onNotNow={() => void dismiss(shell)}
+    />
   );
 }

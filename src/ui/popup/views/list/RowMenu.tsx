@@ -3,7 +3,7 @@ import type { StoredAccount } from '../../../../core/account';
 import { MoreIcon } from '../../../components/icons';
 import { t } from '../../../i18n';
 
-export type MenuAction = 'edit' | 'pin' | 'up' | 'down' | 'delete';
+export type MenuAction = 'edit' | 'setup' | 'pin' | 'up' | 'down' | 'delete';
 
 interface Props {
   account: StoredAccount;
@@ -136,6 +136,9 @@ export function RowMenu({ account, name, tabbable, canMove, onAction }: Props) {
         >
           <button type="button" role="menuitem" tabIndex={-1} onClick={() => choose('edit')}>
             {t('menu_edit')}
+          </button>
+          <button type="button" role="menuitem" tabIndex={-1} onClick={() => choose('setup')}>
+            {t('menu_setup_device')}
           </button>
           <button type="button" role="menuitem" tabIndex={-1} onClick={() => choose('pin')}>
             {account.pinned ? t('menu_unpin') : t('menu_pin')}

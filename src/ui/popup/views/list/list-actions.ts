@@ -64,6 +64,8 @@ export function listActions(shell: Shell, shown: ListItem[], focusSearch: () => 
         return nextCode(shell, account);
       case 'edit':
         return shell.go({ name: 'edit', id: account.id });
+      case 'setup':
+        return shell.go({ name: 'setup', id: account.id });
       case 'pin':
         return void updateAccount(shell, account, { pinned: !account.pinned }).then(
           (saved) => saved && focusRow(saved.id),

@@ -2,10 +2,10 @@ import { useId, useState } from 'preact/hooks';
 import type { ProtocolError } from '../../../../core/errors';
 import { send } from '../../../../messaging/client';
 import type { VaultStatus } from '../../../../messaging/protocol';
+import { PasswordFields } from '../../../components/PasswordFields';
 import { errorText, t } from '../../../i18n';
 import { MIN_PASSWORD_LENGTH } from '../../../strength';
 import { showToast } from '../../../toast';
-import { PasswordFields } from './PasswordFields';
 
 interface Props {
   status: VaultStatus;
@@ -51,7 +51,8 @@ export function PasswordSection({ status, forLock, onStatus, onLocked }: Props) 
     setError('');
     if (password.length < MIN_PASSWORD_LENGTH)
       return setError(t('password_too_short', String(MIN_PASSWORD_LENGTH)));
-    if (password !== confirm) return setError(t('password_mismatch'));
+    // A wrong confirmation is already said under it; an empty one is not, yet.
+    if (confirm !== password) return confirm ? undefined : setError(t('password_mismatch'));
     if (status.hasPassword && !current) return setError(t('current_password_needed'));
     setBusy(true);
     const result = await send('vault.setPassword', {
@@ -86,6 +87,8 @@ export function PasswordSection({ status, forLock, onStatus, onLocked }: Props) 
       confirm={confirm}
       onPassword={setPassword}
       onConfirm={setConfirm}
+      labels={{ password: t('new_password'), confirm: t('confirm_password') }}
+      warning={t('password_warning')}
       autoFocus={forLock && !status.hasPassword}
     />
   );

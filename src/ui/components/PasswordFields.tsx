@@ -1,24 +1,29 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
-import { WarningIcon } from '../../../components/icons';
-import { t } from '../../../i18n';
-import { passwordStrength } from '../../../strength';
+import { t } from '../i18n';
+import { passwordStrength } from '../strength';
+import { WarningIcon } from './icons';
 
 interface Props {
   password: string;
   confirm: string;
   onPassword: (value: string) => void;
   onConfirm: (value: string) => void;
+  /** The two boxes' names: the vault's password, or a backup's. */
+  labels: { password: string; confirm: string };
+  /** Said before the boxes, and read with the first one (the vault's "nobody can recover it"). */
+  warning?: string;
   autoFocus?: boolean;
 }
 
 const LEVEL = { weak: 1, fair: 2, strong: 3 } as const;
 
-/** New password, confirmation, a strength meter and the warning nobody may skip. */
+/** A new password, its confirmation and a strength meter: for the vault and for a backup file. */
 export function PasswordFields(props: Props) {
   const newId = useId();
   const confirmId = useId();
   const strengthId = useId();
   const warningId = useId();
+  const mismatchId = useId();
   const first = useRef<HTMLInputElement>(null);
   const strength = passwordStrength(props.password);
 
@@ -26,23 +31,26 @@ export function PasswordFields(props: Props) {
   useEffect(() => {
     if (props.autoFocus) first.current?.focus();
   }, []);
-  const mismatch = props.confirm.length > 0 && props.confirm !== props.password;
+  // Said as soon as the second one goes astray, not while it is still on its way to the first.
+  const mismatch = props.confirm.length > 0 && !props.password.startsWith(props.confirm);
 
   return (
     <>
-      <p id={warningId} class="warning">
-        <WarningIcon />
-        <span>{t('password_warning')}</span>
-      </p>
+      {props.warning && (
+        <p id={warningId} class="warning">
+          <WarningIcon />
+          <span>{props.warning}</span>
+        </p>
+      )}
       <label class="field" for={newId}>
-        <span class="field-label">{t('new_password')}</span>
+        <span class="field-label">{props.labels.password}</span>
         <input
           id={newId}
           type="password"
           autocomplete="new-password"
           value={props.password}
           ref={first}
-          aria-describedby={`${strengthId} ${warningId}`}
+          aria-describedby={props.warning ? `${strengthId} ${warningId}` : strengthId}
           onInput={(event) => props.onPassword(event.currentTarget.value)}
         />
       </label>
@@ -55,17 +63,22 @@ export function PasswordFields(props: Props) {
         </span>
       </div>
       <label class="field" for={confirmId}>
-        <span class="field-label">{t('confirm_password')}</span>
+        <span class="field-label">{props.labels.confirm}</span>
         <input
           id={confirmId}
           type="password"
           autocomplete="new-password"
           value={props.confirm}
           aria-invalid={mismatch ? true : undefined}
+          aria-describedby={mismatch ? mismatchId : undefined}
           onInput={(event) => props.onConfirm(event.currentTarget.value)}
         />
       </label>
-      {mismatch && <p class="error">{t('password_mismatch')}</p>}
+      {mismatch && (
+        <p id={mismatchId} class="error" role="alert">
+          {t('password_mismatch')}
+        </p>
+      )}
     </>
   );
 }

@@ -1,0 +1,94 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { t } from '../../../i18n';
+
+interface Props {
+  file: File | undefined;
+  error: string;
+  busy: boolean;
+  onFile: (file: File | undefined) => void;
+  onContinue: () => void;
+}
+
+/**
+ * The file, chosen or dropped on the zone. The zone keeps its drops to itself: the QR image section
+ * listens for files dropped anywhere else on the page.
+ */
+export function ChooseStep({ file, error, busy, onFile, onContinue }: Props) {
+  const [over, setOver] = useState(false);
+  const errorId = useId();
+  const zone = useRef<HTMLDivElement>(null);
+  const chosen = useRef(onFile);
+  chosen.current = onFile;
+
+  useEffect(() => {
+    const element = zone.current;
+    if (!element) return;
+    const hold = (event: DragEvent) => {
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    const onDragOver = (event: DragEvent) => {
+      hold(event);
+      setOver(true);
+    };
+    const onDragLeave = (event: DragEvent) => {
+      event.stopPropagation();
+      if (!element.contains(event.relatedTarget as Node | null)) setOver(false);
+    };
+    const onDrop = (event: DragEvent) => {
+      hold(event);
+      setOver(false);
+      const dropped = event.dataTransfer?.files[0];
+      if (dropped) chosen.current(dropped);
+    };
+    element.addEventListener('dragover', onDragOver);
+    element.addEventListener('dragleave', onDragLeave);
+    element.addEventListener('drop', onDrop);
+    return () => {
+      element.removeEventListener('dragover', onDragOver);
+      element.removeEventListener('dragleave', onDragLeave);
+      element.removeEventListener('drop', onDrop);
+    };
+  }, []);
+
+  return (
+    <div class="form">
+      <div ref={zone} class={over ? 'drop drop-file is-over' : 'drop drop-file'}>
+        <svg class="icon" width="36" height="36" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path
+            d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8zM14 3v5h5M12 17v-6M9 14l3 3 3-3"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="2"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          />
+        </svg>
+        <span class="drop-text">{t('restore_drop')}</span>
+        <label class="btn file-button">
+          <input
+            type="file"
+            class="sr-only"
+            accept=".tweestap,.txt,text/plain"
+            aria-describedby={error ? errorId : undefined}
+            onChange={(event) => {
+              onFile(event.currentTarget.files?.[0]);
+              // Choosing the same file again must count again.
+              event.currentTarget.value = '';
+            }}
+          />
+          {t('options_choose')}
+        </label>
+        <span class="field-hint" aria-live="polite">
+          {file ? t('restore_chosen', file.name) : ''}
+        </span>
+      </div>
+      <p id={errorId} class="error" role="alert">
+        {error}
+      </p>
+      <button type="button" class="btn btn-primary" disabled={busy} onClick={onContinue}>
+        {t('restore_continue')}
+      </button>
+    </div>
+  );
+}
