@@ -8,6 +8,7 @@ import { benchBackup } from './bench/backup.ts';
 import { benchPopup } from './bench/popup.ts';
 import { benchQrDecoder } from './bench/qr.ts';
 import { benchScan } from './bench/scan.ts';
+import { benchSetupQr } from './bench/setup-qr.ts';
 import { benchVault } from './bench/vault.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -109,6 +110,7 @@ if (wants('qr')) report.qrDecoder = await benchQrDecoder();
 if (wants('backup')) {
   if (!wants('size') && !wants('popup') && !wants('scan')) run('npx', ['wxt', 'build']);
   report.backup = await benchBackup(1000);
+  report.setupQr = await benchSetupQr();
 }
 if (wants('scan')) {
   if (!wants('size') && !wants('popup')) run('npx', ['wxt', 'build']);
