@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateCode } from '../src/core/otp/index.ts';
 import { benchBackup } from './bench/backup.ts';
+import { benchImport } from './bench/import.ts';
 import { benchPopup } from './bench/popup.ts';
 import { benchQrDecoder } from './bench/qr.ts';
 import { benchScan } from './bench/scan.ts';
@@ -115,5 +116,9 @@ if (wants('backup')) {
 if (wants('scan')) {
   if (!wants('size') && !wants('popup')) run('npx', ['wxt', 'build']);
   report.scan = await benchScan();
+}
+if (wants('import')) {
+  if (!wants('size') && !wants('popup') && !wants('scan') && !wants('backup')) run('npx', ['wxt', 'build']);
+  report.import = await benchImport(1000);
 }
 console.log(JSON.stringify(report, null, 2));

@@ -1,6 +1,6 @@
 import type { NewAccount, StoredAccount } from '../core/account';
 import { fail, ok, type Result } from '../core/errors';
-import { BackupError, backupFileName, createBackup, openBackup } from '../core/formats/backup';
+import { backupFileName, createBackup } from '../core/formats/backup';
 import type { ImportStep } from '../core/import-merge';
 import type { ImportOutcome, ImportPreviewEntry, MergedField } from '../messaging/protocol';
 import type { BackgroundRouter } from '../messaging/router';
@@ -21,15 +21,6 @@ async function create(password: string): Promise<Result<{ fileName: string; text
   // Made, not yet saved: the page starts the download as soon as it has the text.
   await writeSettings({ lastBackupAt: Date.now() });
   return ok({ fileName: backupFileName(new Date()), text, count: stored.value.length });
-}
-
-async function open(text: string, password: string): Promise<Result<{ accounts: NewAccount[] }>> {
-  try {
-    return ok({ accounts: await openBackup(text, password) });
-  } catch (error) {
-    if (error instanceof BackupError) return fail(error.code);
-    throw error;
-  }
 }
 
 async function exportAccounts(ids: string[] | undefined): Promise<Result<{ accounts: StoredAccount[] }>> {
@@ -70,11 +61,11 @@ async function commit(incoming: NewAccount[]): Promise<Result<ImportOutcome>> {
 
 /**
  * Backups and imports. Every handler here reads or writes accounts, so each restarts the idle
- * clock; the store answers `locked` while the vault is. Opening a file only decrypts that file.
+ * clock; the store answers `locked` while the vault is. Files to import are opened and read in the
+ * options page (src/core/formats/importers.ts); only their accounts come here.
  */
 export function registerBackupHandlers(router: BackgroundRouter): void {
   router.on('backup.create', ({ password }) => touching(create(password)));
-  router.on('backup.open', ({ text, password }) => open(text, password));
   router.on('backup.export', ({ ids }) => touching(exportAccounts(ids)));
   router.on('import.preview', ({ accounts: incoming }) => touching(preview(incoming)));
   router.on('import.commit', ({ accounts: incoming }) => touching(commit(incoming)));

@@ -187,3 +187,43 @@ describe('AccountStore.importMany', () => {
     vault.close();
   });
 });
+
+describe('a failed import leaves the vault byte for byte as it was', () => {
+  it('when IndexedDB refuses a write half-way through the transaction, after others were issued', async () => {
+    const { name, vault, a } = await seeded();
+    const store = new AccountStore(async () => vault);
+    const cached = value(await store.list()).accounts;
+    const before = await dumpStores(name);
+    const proto = IDBObjectStore.prototype;
+    const put = proto.put;
+    let puts = 0;
+    // As a full disk does: every write of the commit is issued, then the transaction aborts.
+    proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      puts++;
+      const request = put.apply(this, args);
+      if (puts === 4) this.transaction.abort();
+      return request;
+    };
+    let refused: Result<unknown>;
+    try {
+      refused = await store.importMany([
+        { ...a, sites: ['acme.test'] },
+        sampleAccount(3),
+        sampleAccount(4),
+        sampleAccount(5),
+      ]);
+    } finally {
+      proto.put = put;
+    }
+    expect(puts, 'one merge and three adds were written before the abort').toBe(4);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
+    expect(await dumpStores(name)).toEqual(before);
+    expect(value(await store.list()).accounts).toEqual(cached);
+
+    // Nothing is left half-done either: the next import goes through as if the first never ran.
+    const next = value(await store.importMany([sampleAccount(6)]));
+    expect(next.added).toHaveLength(1);
+    expect(unwrap(await vault.list()).accounts).toHaveLength(3);
+    vault.close();
+  });
+});

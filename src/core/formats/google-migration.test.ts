@@ -363,3 +363,9 @@ describe.skipIf(!fixtureExists)('Google Authenticator samples from ../shared/fix
     expect(again.batchId).toBe(payload.batchId);
   });
 });
+
+describe('parseMigrationUri on data of an impossible base64 length', () => {
+  it('says the link is damaged, in its own error type', () => {
+    expect(() => parseMigrationUri('otpauth-migration://offline?data=A')).toThrow(MigrationFormatError);
+  });
+});

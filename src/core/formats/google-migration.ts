@@ -315,5 +315,12 @@ export function parseMigrationUri(uri: string): MigrationPayload {
   if (data === '' || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(data)) {
     throw new MigrationFormatError('The export link is damaged: its data is not base64.');
   }
-  return decodeMigrationPayload(base64Decode(data));
+  let bytes: Uint8Array;
+  try {
+    bytes = base64Decode(data);
+  } catch {
+    // A length no base64 has (one stray character): the pattern above cannot see that.
+    throw new MigrationFormatError('The export link is damaged: its data is not base64.');
+  }
+  return decodeMigrationPayload(bytes);
 }

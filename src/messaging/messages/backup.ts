@@ -1,11 +1,9 @@
 import * as v from 'valibot';
-import type { NewAccount, StoredAccount } from '../../core/account';
+import type { StoredAccount } from '../../core/account';
 import type { MergePatch } from '../../core/import-merge';
 import { NEW_ACCOUNT, PASSWORD } from '../schemas';
 import { message } from '../spec';
 
-/** A backup of 100,000 accounts is about 40 MB; anything larger is not ours. */
-const BACKUP_TEXT = v.pipe(v.string(), v.maxLength(64 * 1024 * 1024));
 /** A backup also carries each account's place and age. */
 const IMPORTED_ACCOUNT = v.object({
   ...NEW_ACCOUNT.entries,
@@ -46,11 +44,6 @@ export const backupMessages = {
     from: 'extension-page',
     policy: 'exportAccounts',
     request: v.object({ password: PASSWORD }),
-  }),
-  /** Decrypts a backup file; nothing is stored until `import.commit`. */
-  'backup.open': message<{ accounts: NewAccount[] }>()({
-    from: 'extension-page',
-    request: v.object({ text: BACKUP_TEXT, password: PASSWORD }),
   }),
   /** The accounts (all, or these ids in this order) for a plain export: otpauth list, transfer QR. */
   'backup.export': message<{ accounts: StoredAccount[] }>()({

@@ -5,6 +5,7 @@ import { ScanResults, type ScanState } from '../../components/ScanResults';
 import { t } from '../../i18n';
 import { dataUrlOf, pastedImage } from '../../images';
 import { showToast } from '../../toast';
+import { sendTransferImage } from './import/route';
 
 /**
  * Accounts from a QR image: chosen, dropped anywhere on the page or pasted. Images are read by the
@@ -26,6 +27,9 @@ export function ImageImport() {
     // Only the latest image counts.
     if (seq !== reads.current) return;
     if (!result.ok) return setState({ phase: 'failed', error: result.error });
+    // A transfer code is a whole export: the import section reads it (and any further codes of it).
+    const transfer = result.value.codes.some((code) => code.kind === 'migration');
+    if (transfer && sendTransferImage(file)) return setState({ phase: 'idle' });
     setState({ phase: 'done', response: result.value });
     // A lone new account is added at once; say so, as the Add button would have.
     const [only] = result.value.codes;
@@ -97,6 +101,9 @@ export function ImageImport() {
       <ScanResults key={reads.current} state={state} image onFailure={() => undefined} />
       {state.phase === 'done' && state.response.codes.some((code) => code.kind === 'account') && (
         <p class="field-hint">{t('scan_no_site')}</p>
+      )}
+      {state.phase === 'done' && state.response.codes.some((code) => code.kind === 'migration') && (
+        <p class="field-hint">{t('import_migration_locked')}</p>
       )}
     </section>
   );

@@ -3,19 +3,24 @@ import { t } from '../../../i18n';
 
 interface Props {
   file: File | undefined;
-  error: string;
+  text: string;
+  /** Paragraphs: what is wrong, then what to do about it. */
+  error: string[];
   busy: boolean;
   onFile: (file: File | undefined) => void;
+  onText: (text: string) => void;
   onContinue: () => void;
 }
 
 /**
- * The file, chosen or dropped on the zone. The zone keeps its drops to itself: the QR image section
- * listens for files dropped anywhere else on the page.
+ * The file, chosen or dropped on the zone, or text pasted beside it. The zone keeps its drops to
+ * itself: the QR image section listens for files dropped anywhere else on the page.
  */
-export function ChooseStep({ file, error, busy, onFile, onContinue }: Props) {
+export function ChooseStep({ file, text, error, busy, onFile, onText, onContinue }: Props) {
   const [over, setOver] = useState(false);
   const errorId = useId();
+  const pasteId = useId();
+  const pasteHintId = useId();
   const zone = useRef<HTMLDivElement>(null);
   const chosen = useRef(onFile);
   chosen.current = onFile;
@@ -51,40 +56,68 @@ export function ChooseStep({ file, error, busy, onFile, onContinue }: Props) {
     };
   }, []);
 
+  const described = error.length > 0 ? errorId : undefined;
+
   return (
     <div class="form">
-      <div ref={zone} class={over ? 'drop drop-file is-over' : 'drop drop-file'}>
-        <svg class="icon" width="36" height="36" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <path
-            d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8zM14 3v5h5M12 17v-6M9 14l3 3 3-3"
-            fill="none"
-            stroke="currentColor"
-            stroke-width="2"
-            stroke-linecap="round"
-            stroke-linejoin="round"
+      <div class="import-sources">
+        <div ref={zone} class={over ? 'drop drop-file is-over' : 'drop drop-file'}>
+          <svg class="icon" width="36" height="36" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path
+              d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8zM14 3v5h5M12 17v-6M9 14l3 3 3-3"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2"
+              stroke-linecap="round"
+              stroke-linejoin="round"
+            />
+          </svg>
+          <span class="drop-text">{t('restore_drop')}</span>
+          <label class="btn file-button">
+            {/* No `accept`: exports end in .json, .2fas, .bin, .xml, .csv, .txt… and are told by content. */}
+            <input
+              type="file"
+              class="sr-only"
+              aria-describedby={described}
+              onChange={(event) => {
+                onFile(event.currentTarget.files?.[0]);
+                // Choosing the same file again must count again.
+                event.currentTarget.value = '';
+              }}
+            />
+            {t('options_choose')}
+          </label>
+          <span class="field-hint" aria-live="polite">
+            {file ? t('restore_chosen', file.name) : ''}
+          </span>
+        </div>
+        <div class="field import-paste">
+          <label class="field-label" for={pasteId}>
+            {t('import_paste_label')}
+          </label>
+          <textarea
+            id={pasteId}
+            rows={5}
+            spellcheck={false}
+            autocomplete="off"
+            value={text}
+            aria-describedby={described ? `${pasteHintId} ${described}` : pasteHintId}
+            onInput={(event) => onText(event.currentTarget.value)}
           />
-        </svg>
-        <span class="drop-text">{t('restore_drop')}</span>
-        <label class="btn file-button">
-          <input
-            type="file"
-            class="sr-only"
-            accept=".tweestap,.txt,text/plain"
-            aria-describedby={error ? errorId : undefined}
-            onChange={(event) => {
-              onFile(event.currentTarget.files?.[0]);
-              // Choosing the same file again must count again.
-              event.currentTarget.value = '';
-            }}
-          />
-          {t('options_choose')}
-        </label>
-        <span class="field-hint" aria-live="polite">
-          {file ? t('restore_chosen', file.name) : ''}
-        </span>
+          <span id={pasteHintId} class="field-hint">
+            {t('import_paste_hint')}
+          </span>
+        </div>
       </div>
-      <p id={errorId} class="error" role="alert">
-        {error}
+      <div id={errorId} class="error import-problem" role="alert">
+        {error.map((paragraph, i) => (
+          <p key={paragraph} class={i > 0 ? 'import-problem-detail' : undefined}>
+            {paragraph}
+          </p>
+        ))}
+      </div>
+      <p class="notice" role="status">
+        {busy ? t('restore_reading') : ''}
       </p>
       <button type="button" class="btn btn-primary" disabled={busy} onClick={onContinue}>
         {t('restore_continue')}

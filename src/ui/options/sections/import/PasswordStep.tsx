@@ -2,7 +2,9 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '../../../i18n';
 
 interface Props {
-  fileName: string;
+  /** The app that made the file, named as it names itself. */
+  app: string;
+  fileName: string | undefined;
   busy: boolean;
   error: string;
   /** `error` is about the password (not the file): the box is marked, and selected to type again. */
@@ -11,8 +13,8 @@ interface Props {
   onBack: () => void;
 }
 
-/** The backup's own password (not the vault's): the worker opens the file with it. */
-export function PasswordStep({ fileName, busy, error, wrongPassword, onUnlock, onBack }: Props) {
+/** The file's own password (not the vault's): the page opens the file with it, nothing leaves the page. */
+export function PasswordStep({ app, fileName, busy, error, wrongPassword, onUnlock, onBack }: Props) {
   const [password, setPassword] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const titleId = useId();
@@ -36,9 +38,10 @@ export function PasswordStep({ fileName, busy, error, wrongPassword, onUnlock, o
       }}
     >
       <h3 id={titleId}>{t('restore_password_title')}</h3>
-      <p id={hintId} class="muted">
-        {t('restore_password_hint', fileName)}
-      </p>
+      <div id={hintId} class="muted">
+        <p>{t('import_password_for', app)}</p>
+        {fileName && <p class="field-hint">{t('import_password_file', fileName)}</p>}
+      </div>
       <label class="field" for={inputId}>
         <span class="field-label">{t('backup_password')}</span>
         <input

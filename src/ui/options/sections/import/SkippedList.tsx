@@ -1,0 +1,24 @@
+import { useId } from 'preact/hooks';
+import type { SkippedEntry } from '../../../../core/formats/importer';
+import { t } from '../../../i18n';
+import { skippedText } from './texts';
+
+/** What the file holds that will not be imported, each with why: nothing is dropped unsaid. */
+export function SkippedList({ skipped }: { skipped: SkippedEntry[] }) {
+  const titleId = useId();
+  return (
+    <section class="import-skipped" aria-labelledby={titleId}>
+      <h4 id={titleId}>{t('import_skipped_title')}</h4>
+      <p>
+        {skipped.length === 1
+          ? t('import_skipped_count_one')
+          : t('import_skipped_count', String(skipped.length))}
+      </p>
+      <ul>
+        {skipped.map((entry, index) => (
+          <li key={index}>{skippedText(entry)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
