@@ -1,21 +1,13 @@
 import { scrypt } from 'hash-wasm';
 import { describe, expect, it } from 'vitest';
-import {
-  asAccount,
-  comparable,
-  importerSamples,
-  SAMPLES_DIR,
-  SAMPLES_MISSING,
-  sampleBytes,
-} from '../../../../tests/support/importer-samples.ts';
+import { describeSharedSamples } from '../../../../tests/support/importer-sample-suite.ts';
+import { asAccount, comparable } from '../../../../tests/support/importer-samples.ts';
 import { randomBytes, utf8 } from '../../crypto/bytes.ts';
 import { toBase64 } from '../base64.ts';
 import { ImportError } from '../importer.ts';
 import { importInput } from '../importers.ts';
 import { aegisImporter } from './aegis.ts';
 import { mutatedCopies, outcome } from './shared/sample-mutations.ts';
-
-if (!SAMPLES_DIR) console.warn(`[aegis] ${SAMPLES_MISSING}`);
 
 const input = (text: string) => importInput(utf8(text));
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -130,53 +122,18 @@ const OWN_SKIPPED = [
 const plainFile = (db: unknown, version = 1) =>
   JSON.stringify({ version, header: { slots: null, params: null }, db });
 
-describe.skipIf(!SAMPLES_DIR)('Aegis samples from ../shared/fixtures/importers', () => {
-  const samples = importerSamples().filter((s) => s.file.startsWith('aegis-samples/aegis_'));
-  const plain = samples.find((s) => s.file.endsWith('aegis_plain.json'));
-  const all = [
-    ...samples,
-    // Not in EXPECTED.json's list: its note says "same 7 entries as aegis_plain.json".
-    { ...plain!, file: 'aegis-samples-vault/aegis_plain_grouped_v2.json' },
-  ];
-
-  it('has the samples it expects', () => {
-    expect(samples.map((s) => s.file).sort()).toEqual([
-      'aegis-samples/aegis_encrypted.json',
-      'aegis-samples/aegis_plain.json',
-    ]);
-  });
-
-  it.each(all.map((s) => [s.file, s] as const))(
-    '%s imports to exactly its expected entries',
-    async (_, sample) => {
-      const file = importInput(sampleBytes(sample.file));
-      expect(aegisImporter.detect(file)).toBe(sample.encrypted ? 'encrypted' : 'plain');
-      const result = await aegisImporter.read(file, sample.password);
-      expect(comparable(result.accounts)).toEqual(comparable(sample.expected));
-      expect(result.skipped).toEqual([]);
-      console.info(`[aegis] ${sample.file}: ${result.accounts.length} of ${sample.expected.length} entries`);
-    },
-  );
-
-  it('refuses the wrong password of the encrypted sample', async () => {
-    const file = importInput(sampleBytes('aegis-samples/aegis_encrypted.json'));
-    expect(await readError(aegisImporter.read(file, 'tset'))).toBe('import-wrong-password');
-  });
-
-  it('claims no other app’s sample', () => {
-    const others = importerSamples().filter((s) => !s.file.startsWith('aegis-samples/aegis_'));
-    const claimed = others.filter((s) => aegisImporter.detect(importInput(sampleBytes(s.file))) !== false);
-    expect(claimed.map((s) => s.file)).toEqual([]);
-  });
-
-  it('gives an ImportError or a result for cut-off and bit-flipped samples', async () => {
-    for (const sample of all) {
-      const count = sample.encrypted ? 16 : 120;
-      for (const bytes of mutatedCopies(sampleBytes(sample.file), count)) {
-        expect(await outcome(aegisImporter, bytes, sample.password)).toMatch(/^(result|import-)/);
-      }
-    }
-  });
+describeSharedSamples({
+  tag: 'aegis',
+  title: 'Aegis samples from ../shared/fixtures/importers',
+  importer: aegisImporter,
+  ours: 'aegis-samples/aegis_',
+  files: ['aegis-samples/aegis_encrypted.json', 'aegis-samples/aegis_plain.json'],
+  // Not in EXPECTED.json's list: its note says "same 7 entries as aegis_plain.json".
+  alike: [
+    { file: 'aegis-samples-vault/aegis_plain_grouped_v2.json', like: 'aegis-samples/aegis_plain.json' },
+  ],
+  wrongPasswords: ['tset'],
+  mutations: { plain: 120, encrypted: 16 },
 });
 
 describe('Aegis files made here', () => {

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  asAccount,
-  comparable,
-  importerSamples,
-  SAMPLES_DIR,
-  SAMPLES_MISSING,
-  sampleBytes,
-} from '../../../../tests/support/importer-samples.ts';
+import { describeSharedSamples } from '../../../../tests/support/importer-sample-suite.ts';
+import { asAccount, comparable } from '../../../../tests/support/importer-samples.ts';
 import { mulberry32 } from '../../../../tests/support/prng.ts';
 import { randomBytes, utf8 } from '../../crypto/bytes.ts';
 import { ImportError } from '../importer.ts';
 import { importInput } from '../importers.ts';
 import { andotpImporter } from './andotp.ts';
 import { mutatedCopies, outcome } from './shared/sample-mutations.ts';
-
-if (!SAMPLES_DIR) console.warn(`[andotp] ${SAMPLES_MISSING}`);
 
 async function readError(promise: Promise<unknown>): Promise<string> {
   try {
@@ -114,51 +106,18 @@ const OWN_SKIPPED = [
   { name: '', reason: 'bad-entry' },
 ];
 
-describe.skipIf(!SAMPLES_DIR)('andOTP samples from ../shared/fixtures/importers', () => {
-  const samples = importerSamples().filter((s) => s.file.startsWith('aegis-samples/andotp_'));
-
-  it('has the samples it expects', () => {
-    expect(samples.map((s) => s.file).sort()).toEqual([
-      'aegis-samples/andotp_encrypted.bin',
-      'aegis-samples/andotp_encrypted_old.bin',
-      'aegis-samples/andotp_plain.json',
-    ]);
-  });
-
-  it.each(samples.map((s) => [s.file, s] as const))(
-    '%s imports to exactly its expected entries',
-    async (_, sample) => {
-      const file = importInput(sampleBytes(sample.file));
-      expect(andotpImporter.detect(file)).toBe(sample.encrypted ? 'encrypted' : 'plain');
-      const result = await andotpImporter.read(file, sample.password);
-      expect(comparable(result.accounts)).toEqual(comparable(sample.expected));
-      expect(result.skipped).toEqual([]);
-      console.info(`[andotp] ${sample.file}: ${result.accounts.length} of ${sample.expected.length} entries`);
-    },
-  );
-
-  it.each(samples.filter((s) => s.encrypted).map((s) => [s.file] as const))(
-    '%s refuses the wrong password',
-    async (file) => {
-      expect(await readError(andotpImporter.read(importInput(sampleBytes(file)), 'tset'))).toBe(
-        'import-wrong-password',
-      );
-    },
-  );
-
-  it('claims no other app’s sample', () => {
-    const others = importerSamples().filter((s) => !s.file.startsWith('aegis-samples/andotp_'));
-    const claimed = others.filter((s) => andotpImporter.detect(importInput(sampleBytes(s.file))) !== false);
-    expect(claimed.map((s) => s.file)).toEqual([]);
-  });
-
-  it('gives an ImportError or a result for cut-off and bit-flipped samples', async () => {
-    for (const sample of samples) {
-      for (const bytes of mutatedCopies(sampleBytes(sample.file), sample.encrypted ? 40 : 150)) {
-        expect(await outcome(andotpImporter, bytes, sample.password)).toMatch(/^(result|import-)/);
-      }
-    }
-  });
+describeSharedSamples({
+  tag: 'andotp',
+  title: 'andOTP samples from ../shared/fixtures/importers',
+  importer: andotpImporter,
+  ours: 'aegis-samples/andotp_',
+  files: [
+    'aegis-samples/andotp_encrypted.bin',
+    'aegis-samples/andotp_encrypted_old.bin',
+    'aegis-samples/andotp_plain.json',
+  ],
+  wrongPasswords: ['tset'],
+  mutations: { plain: 150, encrypted: 40 },
 });
 
 describe('andOTP files made here', () => {

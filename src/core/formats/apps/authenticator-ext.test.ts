@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { argon2id, createMD5 } from 'hash-wasm';
 import { Secret } from 'otpauth';
 import { describe, expect, it } from 'vitest';
+import { describeSharedSamples } from '../../../../tests/support/importer-sample-suite.ts';
 import {
   asAccount,
   comparable,
-  importerSamples,
   SAMPLES_DIR,
-  SAMPLES_MISSING,
   type Sample,
   sampleBytes,
 } from '../../../../tests/support/importer-samples.ts';
@@ -20,8 +19,6 @@ import { importInput } from '../importers.ts';
 import { authenticatorExtImporter as ext } from './authenticator-ext.ts';
 import { otpauthListImporter } from './otpauth-list.ts';
 import { mutatedCopies, outcome } from './shared/sample-mutations.ts';
-
-if (!SAMPLES_DIR) console.warn(`[authenticator-ext] ${SAMPLES_MISSING}`);
 
 type Json = Record<string, unknown>;
 const input = (text: string) => importInput(utf8(text));
@@ -222,99 +219,63 @@ const EDGE_EXPECTED: Record<string, OtpAccount[]> = {
   'Secret contains spaces': [t('test', 'P5S7K2INZ3MJOQFG')],
 };
 
-describe.skipIf(!SAMPLES_DIR)('Authenticator extension samples from ../shared/fixtures/importers', () => {
-  const samples = importerSamples().filter(
-    (s) => s.file.startsWith('authenticator-ext-samples/') && s.file !== EDGE_CASES,
-  );
-  const json = samples.filter((s) => s.file.endsWith('.json'));
-  const text = samples.filter((s) => s.file.endsWith('.txt'));
+describeSharedSamples({
+  tag: 'authenticator-ext',
+  title: 'Authenticator extension samples from ../shared/fixtures/importers',
+  importer: ext,
+  ours: (file) => file.startsWith('authenticator-ext-samples/') && file !== EDGE_CASES,
+  files: [
+    'authenticator-ext-samples/authenticator-cc-doc-example.txt',
+    'authenticator-ext-samples/firefox-legacy-v1-encrypted.json',
+    'authenticator-ext-samples/firefox-special-unencrypted.json',
+    'authenticator-ext-samples/firefox-standard-unencrypted.txt',
+    'authenticator-ext-samples/firefox-v7-v2-encrypted-root-key.json',
+    'authenticator-ext-samples/firefox-v7-v2-encrypted.json',
+    'authenticator-ext-samples/firefox-v8-encrypted.json',
+  ],
+  reads: (sample) => sample.file.endsWith('.json'),
+  expected: (sample) => asOurs(sample.expected),
+  wrongPasswords: ['fixture-passwort', undefined],
+  mutations: { plain: 150, encrypted: 16 },
+  more: (samples) => {
+    const text = samples.filter((s) => s.file.endsWith('.txt'));
 
-  it('has the samples it expects', () => {
-    expect(samples.map((s) => s.file.split('/')[1]).sort()).toEqual([
-      'authenticator-cc-doc-example.txt',
-      'firefox-legacy-v1-encrypted.json',
-      'firefox-special-unencrypted.json',
-      'firefox-standard-unencrypted.txt',
-      'firefox-v7-v2-encrypted-root-key.json',
-      'firefox-v7-v2-encrypted.json',
-      'firefox-v8-encrypted.json',
-    ]);
-  });
+    it.each(text.map((s) => [s.file, s] as const))(
+      '%s (its text backup) is read by the otpauth-list importer',
+      async (_, sample: Sample) => {
+        const file = importInput(sampleBytes(sample.file));
+        // Nothing in a list of links says which app wrote it, so this importer leaves it to the general one.
+        expect(ext.detect(file)).toBe(false);
+        expect(otpauthListImporter.detect(file)).toBe('plain');
+        const result = await otpauthListImporter.read(file);
+        expect(comparable(result.accounts)).toEqual(comparable(sample.expected));
+        expect(result.skipped).toEqual([]);
+        console.info(
+          `[authenticator-ext] ${sample.file}: ${result.accounts.length} of ${sample.expected.length} entries`,
+        );
+      },
+    );
 
-  it.each(json.map((s) => [s.file, s] as const))(
-    '%s imports to exactly its expected entries',
-    async (_, sample) => {
-      const file = importInput(sampleBytes(sample.file));
-      expect(ext.detect(file)).toBe(sample.encrypted ? 'encrypted' : 'plain');
-      const result = await ext.read(file, sample.password);
-      expect(comparable(result.accounts)).toEqual(comparable(asOurs(sample.expected)));
-      expect(result.skipped).toEqual([]);
-      console.info(
-        `[authenticator-ext] ${sample.file}: ${result.accounts.length} of ${sample.expected.length} entries`,
-      );
-    },
-  );
-
-  it.each(text.map((s) => [s.file, s] as const))(
-    '%s (its text backup) is read by the otpauth-list importer',
-    async (_, sample: Sample) => {
-      const file = importInput(sampleBytes(sample.file));
-      // Nothing in a list of links says which app wrote it, so this importer leaves it to the general one.
-      expect(ext.detect(file)).toBe(false);
-      expect(otpauthListImporter.detect(file)).toBe('plain');
-      const result = await otpauthListImporter.read(file);
-      expect(comparable(result.accounts)).toEqual(comparable(sample.expected));
-      expect(result.skipped).toEqual([]);
-      console.info(
-        `[authenticator-ext] ${sample.file}: ${result.accounts.length} of ${sample.expected.length} entries`,
-      );
-    },
-  );
-
-  it.each(json.filter((s) => s.encrypted).map((s) => [s.file] as const))(
-    '%s refuses a wrong or missing password',
-    async (file) => {
-      const bytes = importInput(sampleBytes(file));
-      expect(await readError(ext.read(bytes, 'fixture-passwort'))).toBe('import-wrong-password');
-      expect(await readError(ext.read(bytes))).toBe('import-wrong-password');
-    },
-  );
-
-  it('reads every case of the upstream storage test as the extension would repair it', async () => {
-    const cases = JSON.parse(readFileSync(join(SAMPLES_DIR!, EDGE_CASES), 'utf8')) as {
-      name: string;
-      data: Json;
-    }[];
-    // The transcription itself is a list of test inputs, not a backup.
-    expect(ext.detect(importInput(sampleBytes(EDGE_CASES)))).toBe(false);
-    expect(cases.map((c) => c.name).sort()).toEqual(Object.keys(EDGE_EXPECTED).sort());
-    let count = 0;
-    for (const { name, data } of cases) {
-      const file = input(JSON.stringify(data));
-      expect(ext.detect(file), name).toBe('plain');
-      const result = await ext.read(file);
-      expect(comparable(result.accounts), name).toEqual(comparable(EDGE_EXPECTED[name]!));
-      expect(result.skipped, name).toEqual([]);
-      count += result.accounts.length;
-    }
-    console.info(`[authenticator-ext] ${EDGE_CASES}: ${cases.length} cases, ${count} entries, 0 skipped`);
-  });
-
-  it('claims no other app’s sample', () => {
-    const others = importerSamples().filter((s) => !s.file.startsWith('authenticator-ext-samples/'));
-    expect(others.length).toBeGreaterThan(0);
-    const claimed = others.filter((s) => ext.detect(importInput(sampleBytes(s.file))) !== false);
-    expect(claimed.map((s) => s.file)).toEqual([]);
-  });
-
-  it('gives an ImportError or a result for cut-off and bit-flipped samples', async () => {
-    for (const sample of json) {
-      const count = sample.encrypted ? 16 : 150;
-      for (const bytes of mutatedCopies(sampleBytes(sample.file), count)) {
-        expect(await outcome(ext, bytes, sample.password)).toMatch(/^(result|import-)/);
+    it('reads every case of the upstream storage test as the extension would repair it', async () => {
+      const cases = JSON.parse(readFileSync(join(SAMPLES_DIR!, EDGE_CASES), 'utf8')) as {
+        name: string;
+        data: Json;
+      }[];
+      // The transcription itself is a list of test inputs, not a backup.
+      expect(ext.detect(importInput(sampleBytes(EDGE_CASES)))).toBe(false);
+      expect(cases.map((c) => c.name).sort()).toEqual(Object.keys(EDGE_EXPECTED).sort());
+      let count = 0;
+      for (const { name, data } of cases) {
+        const file = input(JSON.stringify(data));
+        expect(ext.detect(file), name).toBe('plain');
+        const result = await ext.read(file);
+        expect(comparable(result.accounts), name).toEqual(comparable(EDGE_EXPECTED[name]!));
+        expect(result.skipped, name).toEqual([]);
+        count += result.accounts.length;
       }
-    }
-  });
+      console.info(`[authenticator-ext] ${EDGE_CASES}: ${cases.length} cases, ${count} entries, 0 skipped`);
+    });
+  },
 });
 
 describe('Authenticator extension files made here', () => {

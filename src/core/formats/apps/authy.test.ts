@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  asAccount,
-  comparable,
-  importerSamples,
-  SAMPLES_DIR,
-  SAMPLES_MISSING,
-  sampleBytes,
-} from '../../../../tests/support/importer-samples.ts';
+import { describeSharedSamples } from '../../../../tests/support/importer-sample-suite.ts';
+import { asAccount, comparable } from '../../../../tests/support/importer-samples.ts';
 import { utf8 } from '../../crypto/bytes.ts';
 import { toBase64 } from '../base64.ts';
 import { ImportError } from '../importer.ts';
 import { importInput } from '../importers.ts';
 import { authyImporter } from './authy.ts';
 import { mutatedCopies, outcome } from './shared/sample-mutations.ts';
-
-if (!SAMPLES_DIR) console.warn(`[authy] ${SAMPLES_MISSING}`);
 
 const input = (text: string) => importInput(utf8(text));
 
@@ -101,46 +93,14 @@ const OWN_SKIPPED = [
   { name: '', reason: 'bad-entry' },
 ];
 
-describe.skipIf(!SAMPLES_DIR)('Authy samples from ../shared/fixtures/importers', () => {
-  const samples = importerSamples().filter((s) => s.file.startsWith('aegis-samples/authy_'));
-
-  it('has the samples it expects', () => {
-    expect(samples.map((s) => s.file).sort()).toEqual([
-      'aegis-samples/authy_encrypted.xml',
-      'aegis-samples/authy_plain.xml',
-    ]);
-  });
-
-  it.each(samples.map((s) => [s.file, s] as const))(
-    '%s imports to exactly its expected entries',
-    async (_, sample) => {
-      const file = importInput(sampleBytes(sample.file));
-      expect(authyImporter.detect(file)).toBe(sample.encrypted ? 'encrypted' : 'plain');
-      const result = await authyImporter.read(file, sample.password);
-      expect(comparable(result.accounts)).toEqual(comparable(sample.expected));
-      expect(result.skipped).toEqual([]);
-      console.info(`[authy] ${sample.file}: ${result.accounts.length} of ${sample.expected.length} entries`);
-    },
-  );
-
-  it('refuses the wrong password of the encrypted sample', async () => {
-    const file = importInput(sampleBytes('aegis-samples/authy_encrypted.xml'));
-    expect(await readError(authyImporter.read(file, 'testtesT'))).toBe('import-wrong-password');
-  });
-
-  it('claims no other app’s sample', () => {
-    const others = importerSamples().filter((s) => !s.file.startsWith('aegis-samples/authy_'));
-    const claimed = others.filter((s) => authyImporter.detect(importInput(sampleBytes(s.file))) !== false);
-    expect(claimed.map((s) => s.file)).toEqual([]);
-  });
-
-  it('gives an ImportError or a result for cut-off and bit-flipped samples', async () => {
-    for (const sample of samples) {
-      for (const bytes of mutatedCopies(sampleBytes(sample.file), sample.encrypted ? 40 : 150)) {
-        expect(await outcome(authyImporter, bytes, sample.password)).toMatch(/^(result|import-)/);
-      }
-    }
-  });
+describeSharedSamples({
+  tag: 'authy',
+  title: 'Authy samples from ../shared/fixtures/importers',
+  importer: authyImporter,
+  ours: 'aegis-samples/authy_',
+  files: ['aegis-samples/authy_encrypted.xml', 'aegis-samples/authy_plain.xml'],
+  wrongPasswords: ['testtesT'],
+  mutations: { plain: 150, encrypted: 40 },
 });
 
 describe('Authy files made here', () => {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  asAccount,
-  comparable,
-  importerSamples,
-  SAMPLES_DIR,
-  SAMPLES_MISSING,
-  sampleBytes,
-} from '../../../../tests/support/importer-samples.ts';
+import { describeSharedSamples } from '../../../../tests/support/importer-sample-suite.ts';
+import { asAccount, comparable } from '../../../../tests/support/importer-samples.ts';
 import { utf8 } from '../../crypto/bytes.ts';
 import { ImportError } from '../importer.ts';
 import { importInput } from '../importers.ts';
 import { battleNetImporter } from './battle-net.ts';
 import { mutatedCopies, outcome } from './shared/sample-mutations.ts';
-
-if (!SAMPLES_DIR) console.warn(`[battle-net] ${SAMPLES_MISSING}`);
 
 const SAMPLE = 'aegis-samples/battle_net_authenticator.xml';
 const input = (text: string) => importInput(utf8(text));
@@ -65,33 +57,13 @@ const OWN_ACCOUNT = asAccount({
   digits: 8,
 });
 
-describe.skipIf(!SAMPLES_DIR)('Battle.net sample from ../shared/fixtures/importers', () => {
-  const samples = importerSamples().filter((s) => s.file === SAMPLE);
-
-  it('imports to exactly its expected entry', async () => {
-    expect(samples).toHaveLength(1);
-    const sample = samples[0]!;
-    const file = importInput(sampleBytes(SAMPLE));
-    expect(battleNetImporter.detect(file)).toBe('plain');
-    const result = await battleNetImporter.read(file);
-    expect(comparable(result.accounts)).toEqual(comparable(sample.expected));
-    expect(result.skipped).toEqual([]);
-    console.info(`[battle-net] ${SAMPLE}: ${result.accounts.length} of ${sample.expected.length} entries`);
-  });
-
-  it('claims no other app’s sample', () => {
-    const others = importerSamples().filter((s) => s.file !== SAMPLE);
-    const claimed = others.filter(
-      (s) => battleNetImporter.detect(importInput(sampleBytes(s.file))) !== false,
-    );
-    expect(claimed.map((s) => s.file)).toEqual([]);
-  });
-
-  it('gives an ImportError or a result for cut-off and bit-flipped copies', async () => {
-    for (const bytes of mutatedCopies(sampleBytes(SAMPLE), 300)) {
-      expect(await outcome(battleNetImporter, bytes)).toMatch(/^(result|import-)/);
-    }
-  });
+describeSharedSamples({
+  tag: 'battle-net',
+  title: 'Battle.net sample from ../shared/fixtures/importers',
+  importer: battleNetImporter,
+  ours: (file) => file === SAMPLE,
+  files: [SAMPLE],
+  mutations: 300,
 });
 
 describe('Battle.net files made here', () => {

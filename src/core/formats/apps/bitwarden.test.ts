@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  comparable,
-  importerSamples,
-  SAMPLES_DIR,
-  SAMPLES_MISSING,
-  sampleBytes,
-} from '../../../../tests/support/importer-samples.ts';
+import { describeSharedSamples } from '../../../../tests/support/importer-sample-suite.ts';
 import { utf8 } from '../../crypto/bytes.ts';
 import { ImportError } from '../importer.ts';
 import { importInput } from '../importers.ts';
 import { bitwardenImporter } from './bitwarden.ts';
-import { mutatedCopies, outcome } from './shared/sample-mutations.ts';
-
-if (!SAMPLES_DIR) console.warn(`[bitwarden] ${SAMPLES_MISSING}`);
 
 const input = (text: string) => importInput(utf8(text));
 const read = (text: string) => bitwardenImporter.read(input(text));
@@ -37,41 +28,14 @@ const item = (name: string, totp: string | null, extra: Record<string, unknown> 
 });
 const exportOf = (items: unknown[]) => JSON.stringify({ encrypted: false, folders: [], items });
 
-describe.skipIf(!SAMPLES_DIR)('Bitwarden samples', () => {
-  const all = importerSamples();
-  const ours = all.filter((s) => /\/bitwarden\./.test(s.file));
-
-  it('finds both samples', () => {
-    expect(ours.map((s) => s.file).sort()).toEqual([
-      'aegis-samples/bitwarden.csv',
-      'aegis-samples/bitwarden.json',
-    ]);
-  });
-
-  it.each(ours.map((s) => [s.file, s] as const))('%s imports to exactly its entries', async (_, sample) => {
-    const file = importInput(sampleBytes(sample.file));
-    expect(bitwardenImporter.detect(file)).toBe('plain');
-    const result = await bitwardenImporter.read(file);
-    expect(comparable(result.accounts)).toEqual(comparable(sample.expected));
-    expect(result.skipped).toEqual([]);
-  });
-
-  it('claims no other app’s sample', () => {
-    const claimed = all
-      .filter((s) => !ours.includes(s))
-      .filter((s) => bitwardenImporter.detect(importInput(sampleBytes(s.file))) !== false);
-    expect(claimed.map((s) => s.file)).toEqual([]);
-  });
-
-  it.each(ours.map((s) => [s.file] as const))(
-    '%s cut off or bit-flipped gives a result or an ImportError',
-    async (file) => {
-      const seen = new Set<string>();
-      for (const copy of mutatedCopies(sampleBytes(file), 200))
-        seen.add(await outcome(bitwardenImporter, copy));
-      expect(seen.has('result')).toBe(true);
-    },
-  );
+describeSharedSamples({
+  tag: 'bitwarden',
+  title: 'Bitwarden samples',
+  importer: bitwardenImporter,
+  ours: (file) => /\/bitwarden\./.test(file),
+  files: ['aegis-samples/bitwarden.csv', 'aegis-samples/bitwarden.json'],
+  mutations: 200,
+  someStillRead: true,
 });
 
 describe('Bitwarden JSON', () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  comparable,
-  importerSamples,
-  SAMPLES_DIR,
-  SAMPLES_MISSING,
-  sampleBytes,
-} from '../../../../tests/support/importer-samples.ts';
+import { describeSharedSamples } from '../../../../tests/support/importer-sample-suite.ts';
 import { utf8 } from '../../crypto/bytes.ts';
 import { ImportError } from '../importer.ts';
 import { importInput } from '../importers.ts';
 import { duoImporter } from './duo.ts';
-import { mutatedCopies, outcome } from './shared/sample-mutations.ts';
-
-if (!SAMPLES_DIR) console.warn(`[duo] ${SAMPLES_MISSING}`);
 
 const input = (text: string) => importInput(utf8(text));
 
@@ -34,35 +25,14 @@ const account = (name: string, otpGenerator?: Record<string, unknown>) => ({
   pkey: name,
 });
 
-describe.skipIf(!SAMPLES_DIR)('Duo Mobile samples', () => {
-  const all = importerSamples();
-  const ours = all.filter((s) => s.file === 'aegis-samples/duo.json');
-
-  it('finds the sample', () => {
-    expect(ours).toHaveLength(1);
-  });
-
-  it.each(ours.map((s) => [s.file, s] as const))('%s imports to exactly its entries', async (_, sample) => {
-    const file = importInput(sampleBytes(sample.file));
-    expect(duoImporter.detect(file)).toBe('plain');
-    const result = await duoImporter.read(file);
-    expect(comparable(result.accounts)).toEqual(comparable(sample.expected));
-    expect(result.skipped).toEqual([]);
-  });
-
-  it('claims no other app’s sample', () => {
-    const claimed = all
-      .filter((s) => !ours.includes(s))
-      .filter((s) => duoImporter.detect(importInput(sampleBytes(s.file))) !== false);
-    expect(claimed.map((s) => s.file)).toEqual([]);
-  });
-
-  it('cut off or bit-flipped gives a result or an ImportError', async () => {
-    const seen = new Set<string>();
-    for (const copy of mutatedCopies(sampleBytes(ours[0]!.file), 200))
-      seen.add(await outcome(duoImporter, copy));
-    expect(seen.has('result')).toBe(true);
-  });
+describeSharedSamples({
+  tag: 'duo',
+  title: 'Duo Mobile samples',
+  importer: duoImporter,
+  ours: (file) => file === 'aegis-samples/duo.json',
+  files: ['aegis-samples/duo.json'],
+  mutations: 200,
+  someStillRead: true,
 });
 
 describe('Duo Mobile accounts', () => {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  asAccount,
-  comparable,
-  importerSamples,
-  SAMPLES_DIR,
-  SAMPLES_MISSING,
-  sampleBytes,
-} from '../../../../tests/support/importer-samples.ts';
+import { describeSharedSamples } from '../../../../tests/support/importer-sample-suite.ts';
+import { asAccount, comparable } from '../../../../tests/support/importer-samples.ts';
 import { utf8 } from '../../crypto/bytes.ts';
 import { ImportError } from '../importer.ts';
 import { importInput } from '../importers.ts';
 import { enteImporter } from './ente.ts';
 import { mutatedCopies, outcome } from './shared/sample-mutations.ts';
-
-if (!SAMPLES_DIR) console.warn(`[ente] ${SAMPLES_MISSING}`);
 
 const SAMPLE = 'aegis-samples/ente_auth.txt';
 const input = (text: string) => importInput(utf8(text));
@@ -74,34 +66,20 @@ const OWN_SKIPPED = [
   { name: 'Bad%E0:hal', reason: 'bad-line', line: 11 },
 ];
 
-describe.skipIf(!SAMPLES_DIR)('Ente Auth sample from ../shared/fixtures/importers', () => {
-  const samples = importerSamples().filter((s) => s.file === SAMPLE);
-
-  it('imports to exactly its expected entries, the WWE quirks included', async () => {
-    expect(samples).toHaveLength(1);
-    const sample = samples[0]!;
-    const file = importInput(sampleBytes(SAMPLE));
-    expect(enteImporter.detect(file)).toBe('plain');
-    const result = await enteImporter.read(file);
-    expect(comparable(result.accounts)).toEqual(comparable(sample.expected));
-    expect(result.skipped).toEqual([]);
+describeSharedSamples({
+  tag: 'ente',
+  title: 'Ente Auth sample from ../shared/fixtures/importers',
+  importer: enteImporter,
+  ours: (file) => file === SAMPLE,
+  files: [SAMPLE],
+  mutations: 300,
+  // The plain otpauth lists look most like Ente's.
+  othersInclude: ['aegis-samples/plain.txt'],
+  check: (result) => {
+    // The WWE quirks.
     const wwe = result.accounts.find((a) => a.issuer === 'WWE');
     expect(wwe).toMatchObject({ type: 'hotp', algorithm: 'SHA512', counter: 10300 });
-    console.info(`[ente] ${SAMPLE}: ${result.accounts.length} of ${sample.expected.length} entries`);
-  });
-
-  it('claims no other app’s sample, the plain otpauth lists included', () => {
-    const others = importerSamples().filter((s) => s.file !== SAMPLE);
-    expect(others.some((s) => s.file === 'aegis-samples/plain.txt')).toBe(true);
-    const claimed = others.filter((s) => enteImporter.detect(importInput(sampleBytes(s.file))) !== false);
-    expect(claimed.map((s) => s.file)).toEqual([]);
-  });
-
-  it('gives an ImportError or a result for cut-off and bit-flipped copies', async () => {
-    for (const bytes of mutatedCopies(sampleBytes(SAMPLE), 300)) {
-      expect(await outcome(enteImporter, bytes)).toMatch(/^(result|import-)/);
-    }
-  });
+  },
 });
 
 describe('Ente Auth files made here', () => {

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  comparable,
-  importerSamples,
-  SAMPLES_DIR,
-  SAMPLES_MISSING,
-  sampleBytes,
-} from '../../../../tests/support/importer-samples.ts';
+import { describeSharedSamples } from '../../../../tests/support/importer-sample-suite.ts';
 import { randomBytes, utf8 } from '../../crypto/bytes.ts';
 import { ImportError } from '../importer.ts';
 import { importInput } from '../importers.ts';
 import { freeotpImporter } from './freeotp.ts';
 import { MAX_PBKDF2_ITERATIONS } from './shared/freeotp-v2.ts';
 import { decodeModifiedUtf8, parseJavaStringMap } from './shared/java-string-map.ts';
-import { mutatedCopies, outcome } from './shared/sample-mutations.ts';
-
-if (!SAMPLES_DIR) console.warn(`[freeotp] ${SAMPLES_MISSING}`);
 
 const input = (text: string) => importInput(utf8(text));
 
@@ -162,47 +153,24 @@ const meta = (extra: Record<string, unknown> = {}) => {
 
 // ---- The samples ----
 
-describe.skipIf(!SAMPLES_DIR)('FreeOTP samples', () => {
-  const all = importerSamples();
-  const ours = all.filter((s) => /\/freeotp/.test(s.file));
-
-  it('finds all eight samples', () => {
-    expect(ours).toHaveLength(8);
-  });
-
-  it.each(ours.map((s) => [s.file, s] as const))('%s imports to exactly its entries', async (_, sample) => {
-    const file = importInput(sampleBytes(sample.file));
-    expect(freeotpImporter.detect(file)).toBe(sample.encrypted ? 'encrypted' : 'plain');
-    const result = await freeotpImporter.read(file, sample.password);
-    expect(comparable(result.accounts)).toEqual(comparable(sample.expected));
-    expect(result.skipped).toEqual([]);
-  });
-
-  it.each(ours.filter((s) => s.encrypted).map((s) => [s.file] as const))(
-    '%s with the wrong password is import-wrong-password',
-    async (file) => {
-      const read = freeotpImporter.read(importInput(sampleBytes(file)), 'tset');
-      expect(await readError(read)).toBe('import-wrong-password');
-    },
-  );
-
-  it('claims no other app’s sample', () => {
-    const claimed = all
-      .filter((s) => !ours.includes(s))
-      .filter((s) => freeotpImporter.detect(importInput(sampleBytes(s.file))) !== false);
-    expect(claimed.map((s) => s.file)).toEqual([]);
-  });
-
-  it.each(ours.map((s) => [s.file, s.password, s.encrypted ? 40 : 200] as const))(
-    '%s cut off or bit-flipped gives a result or an ImportError',
-    async (file, password, count) => {
-      const seen = new Set<string>();
-      for (const copy of mutatedCopies(sampleBytes(file), count)) {
-        seen.add(await outcome(freeotpImporter, copy, password));
-      }
-      expect(seen.has('result')).toBe(true);
-    },
-  );
+describeSharedSamples({
+  tag: 'freeotp',
+  title: 'FreeOTP samples',
+  importer: freeotpImporter,
+  ours: (file) => /\/freeotp/.test(file),
+  files: [
+    'aegis-samples/freeotp.xml',
+    'aegis-samples/freeotp_plus.json',
+    'aegis-samples/freeotp_plus_internal.xml',
+    'aegis-samples/freeotp_v2_api23.xml',
+    'aegis-samples/freeotp_v2_api25.xml',
+    'aegis-samples/freeotp_v2_api27.xml',
+    'aegis-samples/freeotp_v2_api34.xml',
+    'aegis-samples/freeotp_v2_null_algo.xml',
+  ],
+  wrongPasswords: ['tset'],
+  mutations: { plain: 200, encrypted: 40 },
+  someStillRead: true,
 });
 
 // ---- Our own files ----

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  comparable,
-  importerSamples,
-  SAMPLES_DIR,
-  SAMPLES_MISSING,
-  sampleBytes,
-} from '../../../../tests/support/importer-samples.ts';
+import { describeSharedSamples } from '../../../../tests/support/importer-sample-suite.ts';
 import { utf8 } from '../../crypto/bytes.ts';
 import { ImportError } from '../importer.ts';
 import { importInput } from '../importers.ts';
 import { protonImporter } from './proton.ts';
-import { mutatedCopies, outcome } from './shared/sample-mutations.ts';
-
-if (!SAMPLES_DIR) console.warn(`[proton] ${SAMPLES_MISSING}`);
 
 const input = (text: string) => importInput(utf8(text));
 
@@ -33,35 +24,14 @@ const entry = (uri: string, name: string, note: string | null = null, type = 'To
 });
 const exportOf = (entries: unknown[]) => JSON.stringify({ version: 1, entries });
 
-describe.skipIf(!SAMPLES_DIR)('Proton Authenticator samples', () => {
-  const all = importerSamples();
-  const ours = all.filter((s) => s.file.includes('proton_authenticator'));
-
-  it('finds the sample', () => {
-    expect(ours).toHaveLength(1);
-  });
-
-  it.each(ours.map((s) => [s.file, s] as const))('%s imports to exactly its entries', async (_, sample) => {
-    const file = importInput(sampleBytes(sample.file));
-    expect(protonImporter.detect(file)).toBe('plain');
-    const result = await protonImporter.read(file);
-    expect(comparable(result.accounts)).toEqual(comparable(sample.expected));
-    expect(result.skipped).toEqual([]);
-  });
-
-  it('claims no other app’s sample', () => {
-    const claimed = all
-      .filter((s) => !ours.includes(s))
-      .filter((s) => protonImporter.detect(importInput(sampleBytes(s.file))) !== false);
-    expect(claimed.map((s) => s.file)).toEqual([]);
-  });
-
-  it('cut off or bit-flipped gives a result or an ImportError', async () => {
-    const seen = new Set<string>();
-    for (const copy of mutatedCopies(sampleBytes(ours[0]!.file), 200))
-      seen.add(await outcome(protonImporter, copy));
-    expect(seen.has('result')).toBe(true);
-  });
+describeSharedSamples({
+  tag: 'proton',
+  title: 'Proton Authenticator samples',
+  importer: protonImporter,
+  ours: (file) => file.includes('proton_authenticator'),
+  files: ['aegis-samples/proton_authenticator.json'],
+  mutations: 200,
+  someStillRead: true,
 });
 
 describe('Proton Authenticator export', () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  comparable,
-  importerSamples,
-  SAMPLES_DIR,
-  SAMPLES_MISSING,
-  sampleBytes,
-} from '../../../../tests/support/importer-samples.ts';
+import { describeSharedSamples } from '../../../../tests/support/importer-sample-suite.ts';
 import { utf8 } from '../../crypto/bytes.ts';
 import { ImportError } from '../importer.ts';
 import { importInput } from '../importers.ts';
-import { mutatedCopies, outcome } from './shared/sample-mutations.ts';
 import { steamImporter } from './steam.ts';
-
-if (!SAMPLES_DIR) console.warn(`[steam] ${SAMPLES_MISSING}`);
 
 const input = (text: string) => importInput(utf8(text));
 
@@ -47,37 +38,14 @@ const steamAccount = (label: string) => ({
   counter: 0,
 });
 
-describe.skipIf(!SAMPLES_DIR)('Steam samples', () => {
-  const all = importerSamples();
-  const ours = all.filter((s) => /\/steam(_old)?\.json$/.test(s.file));
-
-  it('finds both samples', () => {
-    expect(ours).toHaveLength(2);
-  });
-
-  it.each(ours.map((s) => [s.file, s] as const))('%s imports to exactly its entries', async (_, sample) => {
-    const file = importInput(sampleBytes(sample.file));
-    expect(steamImporter.detect(file)).toBe('plain');
-    const result = await steamImporter.read(file);
-    expect(comparable(result.accounts)).toEqual(comparable(sample.expected));
-    expect(result.skipped).toEqual([]);
-  });
-
-  it('claims no other app’s sample', () => {
-    const claimed = all
-      .filter((s) => !ours.includes(s))
-      .filter((s) => steamImporter.detect(importInput(sampleBytes(s.file))) !== false);
-    expect(claimed.map((s) => s.file)).toEqual([]);
-  });
-
-  it.each(ours.map((s) => [s.file] as const))(
-    '%s cut off or bit-flipped gives a result or an ImportError',
-    async (file) => {
-      const seen = new Set<string>();
-      for (const copy of mutatedCopies(sampleBytes(file), 200)) seen.add(await outcome(steamImporter, copy));
-      expect(seen.has('result')).toBe(true);
-    },
-  );
+describeSharedSamples({
+  tag: 'steam',
+  title: 'Steam samples',
+  importer: steamImporter,
+  ours: (file) => /\/steam(_old)?\.json$/.test(file),
+  files: ['aegis-samples/steam.json', 'aegis-samples/steam_old.json'],
+  mutations: 200,
+  someStillRead: true,
 });
 
 describe('Steam maFile', () => {

@@ -1,20 +1,12 @@
 import { argon2id } from 'hash-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  asAccount,
-  comparable,
-  importerSamples,
-  SAMPLES_DIR,
-  SAMPLES_MISSING,
-  sampleBytes,
-} from '../../../../tests/support/importer-samples.ts';
+import { describeSharedSamples } from '../../../../tests/support/importer-sample-suite.ts';
+import { asAccount, comparable } from '../../../../tests/support/importer-samples.ts';
 import { randomBytes, utf8 } from '../../crypto/bytes.ts';
 import { ImportError } from '../importer.ts';
 import { importInput } from '../importers.ts';
 import { mutatedCopies, outcome } from './shared/sample-mutations.ts';
 import { stratumImporter } from './stratum.ts';
-
-if (!SAMPLES_DIR) console.warn(`[stratum] ${SAMPLES_MISSING}`);
 
 const input = (text: string) => importInput(utf8(text));
 const concat = (...parts: Uint8Array[]) => {
@@ -140,54 +132,20 @@ const OWN_SKIPPED = [
 
 const isStratum = (file: string) => file.startsWith('aegis-samples/stratum_') && !file.endsWith('.db');
 
-describe.skipIf(!SAMPLES_DIR)('Stratum samples from ../shared/fixtures/importers', () => {
-  const samples = importerSamples().filter((s) => isStratum(s.file));
-
-  it('has the samples it expects (its app database is one we name, not read)', () => {
-    expect(samples.map((s) => s.file).sort()).toEqual([
-      'aegis-samples/stratum_encrypted.bin',
-      'aegis-samples/stratum_encrypted_legacy.bin',
-      'aegis-samples/stratum_plain.json',
-    ]);
-  });
-
-  it.each(samples.map((s) => [s.file, s] as const))(
-    '%s imports to exactly its expected entries',
-    async (_, sample) => {
-      const file = importInput(sampleBytes(sample.file));
-      expect(stratumImporter.detect(file)).toBe(sample.encrypted ? 'encrypted' : 'plain');
-      const result = await stratumImporter.read(file, sample.password);
-      expect(comparable(result.accounts)).toEqual(comparable(sample.expected));
-      expect(result.skipped).toEqual([]);
-      console.info(
-        `[stratum] ${sample.file}: ${result.accounts.length} of ${sample.expected.length} entries`,
-      );
-    },
-  );
-
-  it.each(['stratum_encrypted.bin', 'stratum_encrypted_legacy.bin'])(
-    'refuses the wrong password of %s',
-    async (name) => {
-      const file = importInput(sampleBytes(`aegis-samples/${name}`));
-      expect(await readError(stratumImporter.read(file, 'Test'))).toBe('import-wrong-password');
-    },
-  );
-
-  it('claims no other app’s sample', () => {
-    const others = importerSamples().filter((s) => !isStratum(s.file));
-    const claimed = others.filter((s) => stratumImporter.detect(importInput(sampleBytes(s.file))) !== false);
-    expect(claimed.map((s) => s.file)).toEqual([]);
-  });
-
-  it('gives an ImportError or a result for cut-off and bit-flipped samples', async () => {
-    for (const sample of samples) {
-      // Each sealed read runs the app's KDF (Argon2id at 64 MiB for the current format).
-      const count = sample.file.endsWith('encrypted.bin') ? 6 : sample.encrypted ? 30 : 200;
-      for (const bytes of mutatedCopies(sampleBytes(sample.file), count)) {
-        expect(await outcome(stratumImporter, bytes, sample.password)).toMatch(/^(result|import-)/);
-      }
-    }
-  });
+describeSharedSamples({
+  tag: 'stratum',
+  // Its app database is one we name, not read.
+  title: 'Stratum samples from ../shared/fixtures/importers',
+  importer: stratumImporter,
+  ours: isStratum,
+  files: [
+    'aegis-samples/stratum_encrypted.bin',
+    'aegis-samples/stratum_encrypted_legacy.bin',
+    'aegis-samples/stratum_plain.json',
+  ],
+  wrongPasswords: ['Test'],
+  // Each sealed read runs the app's KDF (Argon2id at 64 MiB for the current format).
+  mutations: (sample) => (sample.file.endsWith('encrypted.bin') ? 6 : sample.encrypted ? 30 : 200),
 });
 
 describe('Stratum files made here', () => {

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  asAccount,
-  comparable,
-  importerSamples,
-  SAMPLES_DIR,
-  SAMPLES_MISSING,
-  sampleBytes,
-} from '../../../../tests/support/importer-samples.ts';
+import { describeSharedSamples } from '../../../../tests/support/importer-sample-suite.ts';
+import { asAccount, comparable } from '../../../../tests/support/importer-samples.ts';
 import { utf8 } from '../../crypto/bytes.ts';
 import { toBase64 } from '../base64.ts';
 import { ImportError } from '../importer.ts';
 import { importInput } from '../importers.ts';
 import { mutatedCopies, outcome } from './shared/sample-mutations.ts';
 import { totpAuthenticatorImporter as importer } from './totp-authenticator.ts';
-
-if (!SAMPLES_DIR) console.warn(`[totp-authenticator] ${SAMPLES_MISSING}`);
 
 const input = (text: string) => importInput(utf8(text));
 
@@ -83,48 +75,14 @@ const OWN_SKIPPED = [
   { name: '', reason: 'bad-entry' },
 ];
 
-describe.skipIf(!SAMPLES_DIR)('TOTP Authenticator samples from ../shared/fixtures/importers', () => {
-  const samples = importerSamples().filter((s) => s.file.startsWith('aegis-samples/totp_authenticator'));
-
-  it('has the samples it expects', () => {
-    expect(samples.map((s) => s.file).sort()).toEqual([
-      'aegis-samples/totp_authenticator.bin',
-      'aegis-samples/totp_authenticator_internal.xml',
-    ]);
-  });
-
-  it.each(samples.map((s) => [s.file, s] as const))(
-    '%s imports to exactly its expected entries',
-    async (_, sample) => {
-      const file = importInput(sampleBytes(sample.file));
-      expect(importer.detect(file)).toBe(sample.encrypted ? 'encrypted' : 'plain');
-      const result = await importer.read(file, sample.password);
-      expect(comparable(result.accounts)).toEqual(comparable(sample.expected));
-      expect(result.skipped).toEqual([]);
-      console.info(
-        `[totp-authenticator] ${sample.file}: ${result.accounts.length} of ${sample.expected.length} entries`,
-      );
-    },
-  );
-
-  it('refuses the wrong password of the backup sample', async () => {
-    const file = importInput(sampleBytes('aegis-samples/totp_authenticator.bin'));
-    expect(await readError(importer.read(file, 'Testtest2'))).toBe('import-wrong-password');
-  });
-
-  it('claims no other app’s sample', () => {
-    const others = importerSamples().filter((s) => !s.file.startsWith('aegis-samples/totp_authenticator'));
-    const claimed = others.filter((s) => importer.detect(importInput(sampleBytes(s.file))) !== false);
-    expect(claimed.map((s) => s.file)).toEqual([]);
-  });
-
-  it('gives an ImportError or a result for cut-off and bit-flipped samples', async () => {
-    for (const sample of samples) {
-      for (const bytes of mutatedCopies(sampleBytes(sample.file), 150)) {
-        expect(await outcome(importer, bytes, sample.password)).toMatch(/^(result|import-)/);
-      }
-    }
-  });
+describeSharedSamples({
+  tag: 'totp-authenticator',
+  title: 'TOTP Authenticator samples from ../shared/fixtures/importers',
+  importer,
+  ours: 'aegis-samples/totp_authenticator',
+  files: ['aegis-samples/totp_authenticator.bin', 'aegis-samples/totp_authenticator_internal.xml'],
+  wrongPasswords: ['Testtest2'],
+  mutations: 150,
 });
 
 describe('TOTP Authenticator files made here', () => {

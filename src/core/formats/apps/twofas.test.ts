@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  asAccount,
-  comparable,
-  importerSamples,
-  SAMPLES_DIR,
-  SAMPLES_MISSING,
-  sampleBytes,
-} from '../../../../tests/support/importer-samples.ts';
+import { describeSharedSamples } from '../../../../tests/support/importer-sample-suite.ts';
+import { asAccount, comparable } from '../../../../tests/support/importer-samples.ts';
 import { randomBytes, utf8 } from '../../crypto/bytes.ts';
 import { toBase64 } from '../base64.ts';
 import { ImportError } from '../importer.ts';
 import { importInput } from '../importers.ts';
 import { mutatedCopies, outcome } from './shared/sample-mutations.ts';
 import { twofasImporter } from './twofas.ts';
-
-if (!SAMPLES_DIR) console.warn(`[2fas] ${SAMPLES_MISSING}`);
 
 const input = (text: string) => importInput(utf8(text));
 
@@ -97,47 +89,22 @@ const OWN_SKIPPED = [
   { name: '', reason: 'bad-entry' },
 ];
 
-describe.skipIf(!SAMPLES_DIR)('2FAS samples from ../shared/fixtures/importers', () => {
-  const samples = importerSamples().filter((s) => s.file.startsWith('aegis-samples/2fas_'));
-
-  it('has the samples it expects', () => {
-    expect(samples).toHaveLength(7);
-  });
-
-  it.each(samples.map((s) => [s.file, s] as const))(
-    '%s imports to exactly its expected entries',
-    async (_, sample) => {
-      const file = importInput(sampleBytes(sample.file));
-      expect(twofasImporter.detect(file)).toBe(sample.encrypted ? 'encrypted' : 'plain');
-      const result = await twofasImporter.read(file, sample.password);
-      expect(comparable(result.accounts)).toEqual(comparable(sample.expected));
-      expect(result.skipped).toEqual([]);
-      console.info(`[2fas] ${sample.file}: ${result.accounts.length} of ${sample.expected.length} entries`);
-    },
-  );
-
-  it.each(samples.filter((s) => s.encrypted).map((s) => [s.file] as const))(
-    '%s refuses the wrong password',
-    async (file) => {
-      expect(await readError(twofasImporter.read(importInput(sampleBytes(file)), 'tset'))).toBe(
-        'import-wrong-password',
-      );
-    },
-  );
-
-  it('claims no other app’s sample', () => {
-    const others = importerSamples().filter((s) => !s.file.startsWith('aegis-samples/2fas_'));
-    const claimed = others.filter((s) => twofasImporter.detect(importInput(sampleBytes(s.file))) !== false);
-    expect(claimed.map((s) => s.file)).toEqual([]);
-  });
-
-  it('gives an ImportError or a result for cut-off and bit-flipped samples', async () => {
-    for (const sample of samples) {
-      for (const bytes of mutatedCopies(sampleBytes(sample.file), sample.encrypted ? 40 : 100)) {
-        expect(await outcome(twofasImporter, bytes, sample.password)).toMatch(/^(result|import-)/);
-      }
-    }
-  });
+describeSharedSamples({
+  tag: '2fas',
+  title: '2FAS samples from ../shared/fixtures/importers',
+  importer: twofasImporter,
+  ours: 'aegis-samples/2fas_',
+  files: [
+    'aegis-samples/2fas_authenticator.json',
+    'aegis-samples/2fas_authenticator_encrypted.2fas',
+    'aegis-samples/2fas_authenticator_encrypted_v3.2fas',
+    'aegis-samples/2fas_authenticator_encrypted_v4.2fas',
+    'aegis-samples/2fas_authenticator_plain.2fas',
+    'aegis-samples/2fas_authenticator_plain_v3.2fas',
+    'aegis-samples/2fas_authenticator_plain_v4.2fas',
+  ],
+  wrongPasswords: ['tset'],
+  mutations: { plain: 100, encrypted: 40 },
 });
 
 describe('2FAS files made here', () => {
