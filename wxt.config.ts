@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig, type WxtViteConfig } from 'wxt';
+import { MANAGED_SCHEMA_FILE, managedSchema } from './src/core/policy/keys-schema';
 
 /**
  * Public half of the key that fixes the extension ID (nfhdjalblejmoimpgkfefjmogchaeocj) on every
@@ -34,7 +35,11 @@ export default defineConfig({
             },
           },
         }
-      : { key: MANIFEST_KEY }),
+      : {
+          key: MANIFEST_KEY,
+          // Organisation policy: Chrome and Edge check admins' values against it. Firefox has no schema.
+          storage: { managed_schema: MANAGED_SCHEMA_FILE },
+        }),
     permissions: [
       'storage',
       'activeTab',
@@ -62,6 +67,16 @@ export default defineConfig({
       },
     },
   }),
+  hooks: {
+    // Generated from src/core/policy/keys.ts at build time, so no second copy can drift from it.
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser === 'firefox') return;
+      files.push({
+        relativeDest: MANAGED_SCHEMA_FILE,
+        contents: `${JSON.stringify(managedSchema(), null, 2)}\n`,
+      });
+    },
+  },
   zip: {
     excludeSources: [
       '**/*.pem',
