@@ -212,15 +212,9 @@ function entries(db: unknown): ImportedEntries {
     );
   }
   if (!Array.isArray(db.entries)) throw damaged('the vault has no entry list');
-  const out = new EntryCollector();
-  for (const entry of db.entries as unknown[]) {
-    if (!isRecord(entry)) {
-      out.skip('', 'bad-entry', 'An entry of the vault is not an object.');
-      continue;
-    }
-    out.add(entryName(text(entry.issuer), text(entry.name)), () => candidate(entry));
-  }
-  return out.result(APP);
+  return new EntryCollector()
+    .addRecords(db.entries, (entry) => entryName(text(entry.issuer), text(entry.name)), candidate)
+    .result(APP);
 }
 
 export const aegisImporter: Importer = {

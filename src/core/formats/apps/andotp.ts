@@ -182,16 +182,11 @@ function candidate(entry: Record<string, unknown>): Candidate {
 }
 
 function entries(list: unknown[]): ImportedEntries {
-  const out = new EntryCollector();
-  for (const entry of list) {
-    if (!isRecord(entry)) {
-      out.skip('', 'bad-entry', 'An entry of the backup is not an object.');
-      continue;
-    }
+  const name = (entry: Record<string, unknown>) => {
     const { issuer, label } = names(entry);
-    out.add(entryName(issuer, label), () => candidate(entry));
-  }
-  return out.result(APP);
+    return entryName(issuer, label);
+  };
+  return new EntryCollector().addRecords(list, name, candidate).result(APP);
 }
 
 export const andotpImporter: Importer = {

@@ -110,15 +110,9 @@ function candidate(entry: Record<string, unknown>): Candidate {
 }
 
 function entries(list: unknown[]): ImportedEntries {
-  const out = new EntryCollector();
-  for (const entry of list) {
-    if (!isRecord(entry)) {
-      out.skip('', 'bad-entry', 'An entry of the list is not an object.');
-      continue;
-    }
-    out.add(entryName(text(entry.issuer), text(entry.name)), () => candidate(entry));
-  }
-  return out.result(APP);
+  return new EntryCollector()
+    .addRecords(list, (entry) => entryName(text(entry.issuer), text(entry.name)), candidate)
+    .result(APP);
 }
 
 export const totpAuthenticatorImporter: Importer = {

@@ -147,16 +147,11 @@ function candidate(service: Record<string, unknown>): Candidate {
 }
 
 function entries(services: unknown[]): ImportedEntries {
-  const out = new EntryCollector();
-  for (const service of services) {
-    if (!isRecord(service)) {
-      out.skip('', 'bad-entry', 'A service of the backup is not an object.');
-      continue;
-    }
-    const { issuer, label } = names(service);
-    out.add(entryName(issuer, label), () => candidate(service));
-  }
-  return out.result(APP);
+  const name = (entry: Record<string, unknown>) => {
+    const { issuer, label } = names(entry);
+    return entryName(issuer, label);
+  };
+  return new EntryCollector().addRecords(services, name, candidate).result(APP);
 }
 
 export const twofasImporter: Importer = {

@@ -58,6 +58,19 @@ export class EntryCollector {
     }
   }
 
+  /** Every entry of a JSON list: one that is not an object is skipped, the rest read by `build`. */
+  addRecords(
+    list: readonly unknown[],
+    name: (entry: Record<string, unknown>) => string,
+    build: (entry: Record<string, unknown>) => Candidate,
+  ): this {
+    for (const entry of list) {
+      if (isRecord(entry)) this.add(name(entry), () => build(entry));
+      else this.skip('', 'bad-entry', 'An entry of the file is not an object.');
+    }
+    return this;
+  }
+
   skip(name: string, reason: SkipReason, detail?: string): void {
     this.skipped.push(detail === undefined ? { name, reason } : { name, reason, detail });
   }
