@@ -9,6 +9,7 @@ export default defineConfig({
       'src/**/*.test.tsx',
       'entrypoints/**/*.test.ts',
       'tests/support/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     setupFiles: ['fake-indexeddb/auto'],
     testTimeout: 30_000,

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { fakeBrowserForWorker } from '../../tests/support/fake-browser';
 import { contentScript, ID, ORIGIN, popup, wire } from '../../tests/support/senders';
 import type { Envelope } from '../messaging/envelope';
@@ -6,7 +7,6 @@ import type { BackgroundRouter } from '../messaging/router';
 import { writeClipboard } from './clipboard';
 import { registerBackground } from './register';
 
-vi.mock('./policy', () => ({ askPolicy: vi.fn(async () => ({ allowed: true })) }));
 vi.mock('./clipboard', async (actual) => ({
   ...(await actual<typeof import('./clipboard')>()),
   writeClipboard: vi.fn(async () => undefined),
@@ -172,5 +172,32 @@ describe('fill, as the worker runs it', () => {
       value: { status: 'filled' },
     });
     expect(filled).toEqual([{ tabId: 7, documentIds: ['doc-2'] }]);
+  });
+
+  it("allowedSites: a page outside the organisation's list gets no code, even one the account is linked to", async () => {
+    const router = registerBackground(ID, ORIGIN);
+    const accountId = await withAccount(router, [SITE]);
+    const filled: chrome.scripting.InjectionTarget[] = [];
+    fakeScripting(router, {
+      frames: [{ sender: { ...contentScript, documentId: 'doc-1' }, hasField: true }],
+      fill: async (target) => {
+        filled.push(target);
+        return { filled: true };
+      },
+    });
+    await fakeBrowser.storage.managed.set({ allowedSites: ['school.nl'] });
+    const confirmed = { tabId: 7, accountId, linkSite: { site: SITE, documentId: 'doc-1' } };
+    for (const request of [{ tabId: 7 }, { tabId: 7, accountId }, confirmed]) {
+      expect(await router.dispatch(wire('fill.tab', request), popup)).toEqual({
+        ok: false,
+        error: { code: 'policy-forbidden', message: 'allowedSites' },
+      });
+    }
+    expect(filled).toEqual([]);
+    expect(writeClipboard).not.toHaveBeenCalled();
+    await fakeBrowser.storage.managed.set({ allowedSites: ['school.example'] });
+    expect(await router.dispatch(wire('fill.tab', { tabId: 7, accountId }), popup)).toMatchObject({
+      value: { status: 'filled' },
+    });
   });
 });

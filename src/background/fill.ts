@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { StoredAccount } from '../core/account';
-import { ok } from '../core/errors';
+import { fail, ok } from '../core/errors';
 import { generateCode } from '../core/otp';
 import { fillCandidates, matchSite, sitesForOrigin } from '../core/sites';
 import type { FillReport } from '../inject/fill-page';
@@ -10,6 +10,7 @@ import type { BackgroundRouter } from '../messaging/router';
 import { writeClipboard } from './clipboard';
 import { runInjected } from './inject';
 import { showPageNotice } from './notice';
+import { pageAllowedByPolicy } from './policy';
 import { readSettings } from './settings';
 import { recordClockReading } from './site-clock';
 import { documentTarget } from './targets';
@@ -98,6 +99,8 @@ export async function fillTab(request: FillRequest): Promise<FillOutcome> {
   const frame = pickFrame(frames);
   if (!frame) return { status: 'not-allowed' };
   const origin = frame.origin;
+  if (!(await pageAllowedByPolicy(origin)))
+    return { status: 'policy-forbidden', key: 'allowedSites', site: origin };
 
   let account = requested;
   if (!account) {
@@ -164,7 +167,12 @@ export async function fillTab(request: FillRequest): Promise<FillOutcome> {
 /** Shortcut and context menu have no popup open: finish what can be finished, hand the rest to it. */
 async function fillFromGesture(tabId: number, frameId?: number): Promise<void> {
   const outcome = await fillTab({ tabId, frameId });
-  if (outcome.status === 'filled' || outcome.status === 'copied' || outcome.status === 'not-allowed') {
+  if (
+    outcome.status === 'filled' ||
+    outcome.status === 'copied' ||
+    outcome.status === 'not-allowed' ||
+    outcome.status === 'policy-forbidden'
+  ) {
     if (outcome.status !== 'not-allowed') await showPageNotice(tabId, outcome);
     return;
   }
@@ -204,7 +212,10 @@ export function registerFill(router: BackgroundRouter): void {
   });
   router.on('fill.tab', async (request) => {
     await browser.storage.session.remove(PENDING_KEY);
-    return ok(await fillTab(request));
+    const outcome = await fillTab(request);
+    return outcome.status === 'policy-forbidden'
+      ? fail('policy-forbidden', { message: outcome.key })
+      : ok(outcome);
   });
   router.on('fill.pending', async () => {
     const pending = (await browser.storage.session.get(PENDING_KEY))[PENDING_KEY] as

@@ -26,6 +26,8 @@ function noticeText(outcome: FillOutcome): string {
       return browser.i18n.getMessage('noticeNoAccount');
     case 'locked':
       return browser.i18n.getMessage('noticeLocked');
+    case 'policy-forbidden':
+      return browser.i18n.getMessage('noticePolicyForbidden');
     default:
       return browser.i18n.getMessage('noticeOpenPopup');
   }

@@ -7,7 +7,11 @@ import { BACKGROUND_MESSAGES, MESSAGES, OFFSCREEN_MESSAGES } from '../messaging/
 import { askPolicy } from './policy';
 import { registerBackground } from './register';
 
-vi.mock('./policy', () => ({ askPolicy: vi.fn(async () => ({ allowed: true })) }));
+// Only the gate is replaced: the rest of the policy module (reading managed storage) stays real.
+vi.mock('./policy', async (original) => ({
+  ...(await original<typeof import('./policy')>()),
+  askPolicy: vi.fn(async () => ({ allowed: true })),
+}));
 
 const page = contentScript;
 const send = wire;

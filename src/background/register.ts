@@ -3,7 +3,7 @@ import { type BackgroundRouter, Router } from '../messaging/router';
 import { registerBackupHandlers } from './backup';
 import { registerClipboard } from './clipboard';
 import { registerFill } from './fill';
-import { askPolicy } from './policy';
+import { askPolicy, registerPolicy } from './policy';
 import { registerScan } from './scan';
 import { registerSettingsHandlers } from './settings';
 import { registerSitesHandlers } from './sites';
@@ -22,6 +22,7 @@ export function registerBackground(runtimeId: string, extensionOrigin: string): 
   registerScan(router);
   registerSitesHandlers(router);
   registerBackupHandlers(router);
+  registerPolicy(router);
   registerAutoLock();
   // Open the vault at start so the first popup does not wait for it.
   void getVault();

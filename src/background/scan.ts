@@ -10,6 +10,7 @@ import type { BackgroundRouter } from '../messaging/router';
 import { sameSecret } from '../vault/account-store';
 import { runInjected } from './inject';
 import { showNoticeText } from './notice';
+import { rememberSecrets } from './seen-secrets';
 import { rememberSiteQuestion, takeSiteQuestion } from './site-question';
 import { accounts } from './vault-service';
 
@@ -52,6 +53,8 @@ async function settle(
     if (existing) return { ...code, status: 'duplicate', id: existing.id };
     return sites.length > 0 && !trusted.has(text) ? { ...code, askSite: site } : code;
   });
+  // The user may add any of these from the scan's list, even where typing a key is turned off.
+  await rememberSecrets(codes.flatMap((code) => (code.kind === 'account' ? [code.account.secret] : [])));
   const only = codes.length === 1 ? codes[0] : undefined;
   if (only?.kind === 'account' && only.status === 'new') {
     const added = await accounts.add({ ...only.account, sites: only.askSite ? [] : sites });

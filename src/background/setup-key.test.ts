@@ -5,7 +5,11 @@ import { parseOtpauthUri } from '../core/otp';
 import { askPolicy } from './policy';
 import { registerBackground } from './register';
 
-vi.mock('./policy', () => ({ askPolicy: vi.fn(async () => ({ allowed: true })) }));
+// Only the gate is replaced: the rest of the policy module (reading managed storage) stays real.
+vi.mock('./policy', async (original) => ({
+  ...(await original<typeof import('./policy')>()),
+  askPolicy: vi.fn(async () => ({ allowed: true })),
+}));
 
 const PASSWORD = 'correct horse battery staple';
 

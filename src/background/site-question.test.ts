@@ -1,10 +1,8 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowserForWorker } from '../../tests/support/fake-browser';
 import { ID, ORIGIN, popup, wire } from '../../tests/support/senders';
 import { registerBackground } from './register';
 import { rememberSiteQuestion } from './site-question';
-
-vi.mock('./policy', () => ({ askPolicy: vi.fn(async () => ({ allowed: true })) }));
 
 const SITE = 'https://look-alike.test';
 

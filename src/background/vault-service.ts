@@ -5,6 +5,8 @@ import type { VaultStatus } from '../messaging/protocol';
 import type { BackgroundRouter } from '../messaging/router';
 import { AccountStore } from '../vault/account-store';
 import type { Vault } from '../vault/vault';
+import { readPolicy } from './policy';
+import { rememberSecrets } from './seen-secrets';
 import { onSettingsChanged, readSettings } from './settings';
 import { clockCorrections } from './site-clock';
 import { getVault, SESSION_KEY, toBase64 } from './vault-instance';
@@ -19,7 +21,13 @@ export const accounts = new AccountStore(getVault);
 async function status(vault: Vault): Promise<Result<VaultStatus>> {
   const hasPassword = await vault.hasPassword();
   if (!hasPassword.ok) return hasPassword;
-  return ok({ state: vault.state(), hasPassword: hasPassword.value, accountCount: accounts.cachedCount });
+  const mustSetPassword = !hasPassword.value && (await readPolicy()).policy.requirePassword === true;
+  return ok({
+    state: vault.state(),
+    hasPassword: hasPassword.value,
+    accountCount: accounts.cachedCount,
+    ...(mustSetPassword ? { passwordRequired: true } : {}),
+  });
 }
 
 async function rememberSessionKey(vault: Vault): Promise<void> {
@@ -96,7 +104,12 @@ export function registerVaultHandlers(router: BackgroundRouter): void {
 
   router.on('vault.add', ({ account }) => touching(accounts.add(account)));
   router.on('vault.update', ({ id, patch, revision }) => touching(accounts.update(id, revision, patch)));
-  router.on('vault.remove', ({ id, revision }) => touching(accounts.remove(id, revision)));
+  router.on('vault.remove', async ({ id, revision }) => {
+    const removed = await touching(accounts.remove(id, revision));
+    // Undo must work under disableManualEntry too: the worker vouches for what it just removed.
+    if (removed.ok && removed.value) await rememberSecrets([removed.value.secret]);
+    return removed;
+  });
   router.on('vault.restore', ({ account }) => touching(accounts.restore(account)));
   router.on('vault.reorder', async ({ ids }) => {
     const result = await touching(accounts.reorder(ids));

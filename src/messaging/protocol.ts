@@ -8,6 +8,7 @@ import { clipboardMessages } from './messages/clipboard';
 import { fillMessages } from './messages/fill';
 import { offscreenMessages } from './messages/offscreen';
 import { pageMessages } from './messages/page';
+import { policyMessages } from './messages/policy';
 import { scanMessages } from './messages/scan';
 import { settingsMessages } from './messages/settings';
 import { sitesMessages } from './messages/sites';
@@ -17,6 +18,7 @@ import type { SpecRequest, SpecRequestIn, SpecResponse } from './spec';
 export type { AccountPatch, NewAccount } from '../core/account';
 export type { ImportOutcome, ImportPreviewEntry, ImportStatus, MergedField } from './messages/backup';
 export type { AccountSummary, FillOutcome, FillRequest } from './messages/fill';
+export type { PolicyView } from './messages/policy';
 export type { ScanResponse, SiteQuestion } from './messages/scan';
 export type { VaultStatus } from './messages/vault';
 export type { SenderKind } from './spec';
@@ -30,6 +32,7 @@ export const BACKGROUND_MESSAGES = {
   ...fillMessages,
   ...sitesMessages,
   ...backupMessages,
+  ...policyMessages,
 };
 
 /** Served by the offscreen document; the worker's router leaves these alone. */

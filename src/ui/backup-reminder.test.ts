@@ -32,6 +32,17 @@ describe('backupReminder', () => {
     expect(backupReminder([{ createdAt: NOW - DAY }], recent, NOW)).toBeUndefined();
   });
 
+  it("waits the organisation's backupReminderDays instead of a month when it sets them", () => {
+    const backedUp = { lastBackupAt: NOW, backupReminderDismissedAt: 0 };
+    const added = [{ createdAt: NOW + DAY }];
+    expect(backupReminder(added, backedUp, NOW + 6 * DAY, 7)).toBeUndefined();
+    expect(backupReminder(added, backedUp, NOW + 7 * DAY, 7)).toBe('stale');
+    // Longer than a month, too: at 30 days the default would ask, the policy's 90 does not yet.
+    expect(backupReminder(added, backedUp, NOW + 30 * DAY)).toBe('stale');
+    expect(backupReminder(added, backedUp, NOW + 30 * DAY, 90)).toBeUndefined();
+    expect(backupReminder(added, backedUp, NOW + 90 * DAY, 90)).toBe('stale');
+  });
+
   it('never asks when every account is covered by the last backup', () => {
     fc.assert(
       fc.property(

@@ -1,15 +1,20 @@
 import { clockSentence } from '../core/clock-correction';
+import type { ProtocolError } from '../core/errors';
 import { send } from '../messaging/client';
 import type { FillOutcome } from '../messaging/protocol';
 import { accountName } from './account-name';
 import { currentTab } from './actions';
-import { errorText, t } from './i18n';
+import { t } from './i18n';
 import { showToast } from './toast';
 
-/** What filling needs from the popup around it: a yes-or-no question, and a way to show the lock screen. */
+/**
+ * What filling needs from the popup around it: a yes-or-no question, a way to show the lock screen,
+ * and its answer to a refusal (the organisation's come with its help page).
+ */
 export interface FillUi {
   ask(title: string, body: string, confirmLabel: string): Promise<boolean>;
   showLocked(): void;
+  failed(error: ProtocolError): void;
 }
 
 export const siteName = (originOrDomain: string): string => {
@@ -43,6 +48,9 @@ function report(outcome: FillOutcome, ui: FillUi): void {
     case 'locked':
       ui.showLocked();
       return;
+    case 'policy-forbidden':
+      ui.failed({ code: 'policy-forbidden', message: outcome.key });
+      return;
     default:
       showToast(t('fill_not_allowed'));
   }
@@ -72,7 +80,7 @@ export async function fillIn(account: { id: string }, ui: FillUi, tabId?: number
     result = await send('fill.tab', { tabId: target, accountId: account.id, linkSite: confirmed });
   }
   if (!result.ok) {
-    showToast(errorText(result.error));
+    ui.failed(result.error);
     return;
   }
   report(result.value, ui);

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ErrorCode, ProtocolError } from '../core/errors';
+import type { PolicyKey } from '../core/policy/keys';
 
 /** Type-only: the English file is the source of truth for which keys exist; nothing is bundled. */
 export type MessageKey = keyof typeof import('../../public/_locales/en/messages.json');
@@ -25,7 +26,33 @@ export function errorKey(code: ErrorCode): MessageKey {
 /** Whole seconds to wait, rounded up, never 0: "try again in 0 seconds" helps nobody. */
 export const waitSeconds = (ms: number | undefined): number => Math.max(1, Math.ceil((ms ?? 1000) / 1000));
 
-export function errorText(error: Pick<ProtocolError, 'code' | 'retryAfterMs'>): string {
+/**
+ * Why the organisation refused, by the policy key the worker names in `message`: what the user can
+ * do instead, where there is something. Keys without an entry get the plain refusal.
+ */
+const POLICY_REASONS = new Map<string, MessageKey>(
+  Object.entries({
+    allowedSites: 'org_reason_allowed_sites',
+    disableManualEntry: 'org_reason_manual_entry',
+    disableExport: 'org_reason_export',
+    disablePlainExport: 'org_reason_plain_export',
+    disableImport: 'org_reason_import',
+    disableSync: 'org_reason_sync',
+    requirePassword: 'org_reason_require_password',
+    passwordMinLength: 'org_reason_password_rules',
+    passwordPattern: 'org_reason_password_rules',
+    autoLockMinutes: 'org_reason_shorter',
+    clipboardClearSeconds: 'org_reason_shorter',
+    lockOnScreenLock: 'org_reason_fixed',
+    autoSubmit: 'org_reason_fixed',
+  } satisfies Partial<Record<PolicyKey, MessageKey>>),
+);
+
+export function errorText(error: Pick<ProtocolError, 'code' | 'retryAfterMs' | 'message'>): string {
+  if (error.code === 'policy-forbidden') {
+    const reason = POLICY_REASONS.get(error.message ?? '');
+    return reason ? `${t('error_policy_forbidden')} ${t(reason)}` : t('error_policy_forbidden');
+  }
   if (error.code === 'throttled') {
     const seconds = waitSeconds(error.retryAfterMs);
     return seconds === 1 ? t('throttled_one') : t('error_throttled', String(seconds));
@@ -33,7 +60,14 @@ export function errorText(error: Pick<ProtocolError, 'code' | 'retryAfterMs'>): 
   return t(errorKey(error.code));
 }
 
-/** Screen readers pick their voice from `lang`; the page is in whatever language the browser UI is. */
+/**
+ * The language of the messages this page shows ('en' or 'nl'). Not `getUILanguage()`: Chromium may
+ * name another (started with --lang=nl it says en-US, yet serves the nl messages), and the text and
+ * its `lang` must agree.
+ */
+export const pageLanguage = (): string => (t('ui_language') === 'nl' ? 'nl' : 'en');
+
+/** Screen readers pick their voice from `lang`: the language the page's messages are in. */
 export function setDocumentLanguage(): void {
-  document.documentElement.lang = browser.i18n.getUILanguage() || 'en';
+  document.documentElement.lang = pageLanguage();
 }

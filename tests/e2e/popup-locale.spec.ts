@@ -176,8 +176,8 @@ test.describe('Dutch', () => {
     const page = await openPopup();
     await addAccounts(page, [{ issuer: 'Schoolportaal', label: 'leerling', secret: randomSecret() }]);
     await page.reload();
-    // Not checked: <html lang>. It comes from chrome.i18n.getUILanguage(), which headless Chromium
-    // started with --lang=nl still answers "en-US" (while getMessage answers Dutch); see the report.
+    // <html lang> follows the messages shown, not getUILanguage() (which says en-US here).
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
     const expected = {
       scan_qr: 'Scan QR-code',
       add_manually: 'Handmatig toevoegen',

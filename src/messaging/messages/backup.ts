@@ -36,7 +36,8 @@ export interface ImportOutcome {
 
 /**
  * Taking accounts out (backup, otpauth list, transfer QR) and bringing them in (restore, import).
- * Only our own pages may ask; every way out is guarded by the `exportAccounts` policy question.
+ * Only our own pages may ask; the ways out are guarded by `exportAccounts` (encrypted) and
+ * `exportPlain`, the ways in by `importAccounts`.
  */
 export const backupMessages = {
   /** The encrypted backup of every account, as the file's text. */
@@ -48,18 +49,19 @@ export const backupMessages = {
   /** The accounts (all, or these ids in this order) for a plain export: otpauth list, transfer QR. */
   'backup.export': message<{ accounts: StoredAccount[] }>()({
     from: 'extension-page',
-    policy: 'exportAccounts',
+    policy: 'exportPlain',
     request: v.object({ ids: v.optional(v.pipe(v.array(v.string()), v.maxLength(100_000))) }),
   }),
   /** One entry per account, in order: new, already there, or there with differences. */
   'import.preview': message<{ entries: ImportPreviewEntry[] }>()({
     from: 'extension-page',
+    policy: 'importAccounts',
     request: v.object({ accounts: IMPORTED }),
   }),
   /** Adds the new accounts and merges the changed ones, in one vault transaction: all or nothing. */
   'import.commit': message<ImportOutcome>()({
     from: 'extension-page',
-    policy: 'addAccount',
+    policy: 'importAccounts',
     request: v.object({ accounts: IMPORTED }),
   }),
 };

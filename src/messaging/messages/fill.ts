@@ -40,6 +40,8 @@ export type FillOutcome =
       documentId?: string;
     }
   | { status: 'not-allowed' }
+  /** The organisation's `allowedSites` does not include the frame's site: nothing filled or linked. */
+  | { status: 'policy-forbidden'; key: 'allowedSites'; site: string }
   | { status: 'locked' };
 
 const FILL_REQUEST = v.object({

@@ -7,6 +7,11 @@ export interface VaultStatus {
   state: 'locked' | 'unlocked';
   hasPassword: boolean;
   accountCount?: number;
+  /**
+   * The organisation requires a password (`requirePassword`) and this vault has none: nothing but
+   * setting one is allowed until it is set, so the accounts stay hidden (and kept).
+   */
+  passwordRequired?: boolean;
 }
 
 /** The vault: lock state, the account list and every change to it. Only our own pages may ask. */
@@ -25,6 +30,7 @@ export const vaultMessages = {
     clockOffsets: Record<string, number>;
   }>()({
     from: 'extension-page',
+    policy: 'listAccounts',
     request: EMPTY,
   }),
   'vault.add': message<StoredAccount>()({
@@ -34,6 +40,7 @@ export const vaultMessages = {
   }),
   'vault.update': message<StoredAccount>()({
     from: 'extension-page',
+    policy: 'editAccount',
     request: v.object({ id: v.string(), revision: v.number(), patch: ACCOUNT_PATCH }),
   }),
   /** Answers the removed account (for Undo), or null when the record was damaged. */
@@ -44,6 +51,7 @@ export const vaultMessages = {
   /** Undo of a removal: the account comes back exactly as it was. */
   'vault.restore': message<StoredAccount>()({
     from: 'extension-page',
+    policy: 'restoreAccount',
     request: v.object({ account: STORED_ACCOUNT }),
   }),
   'vault.reorder': message<null>()({
@@ -61,6 +69,7 @@ export const vaultMessages = {
   }),
   'vault.setPassword': message<VaultStatus>()({
     from: 'extension-page',
+    policy: 'choosePassword',
     request: v.object({ newPassword: PASSWORD, currentPassword: v.optional(PASSWORD) }),
   }),
   'vault.removePassword': message<VaultStatus>()({

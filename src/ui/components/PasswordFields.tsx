@@ -12,6 +12,8 @@ interface Props {
   labels: { password: string; confirm: string };
   /** Said before the boxes, and read with the first one (the vault's "nobody can recover it"). */
   warning?: string;
+  /** More to read with the first box: the organisation's rules for it, say. */
+  describedBy?: string;
   autoFocus?: boolean;
 }
 
@@ -50,7 +52,9 @@ export function PasswordFields(props: Props) {
           autocomplete="new-password"
           value={props.password}
           ref={first}
-          aria-describedby={props.warning ? `${strengthId} ${warningId}` : strengthId}
+          aria-describedby={[strengthId, props.warning && warningId, props.describedBy]
+            .filter(Boolean)
+            .join(' ')}
           onInput={(event) => props.onPassword(event.currentTarget.value)}
         />
       </label>

@@ -7,6 +7,7 @@ import { send } from '../../messaging/client';
 import type { ScanResponse } from '../../messaging/protocol';
 import { accountName } from '../account-name';
 import { errorText, t } from '../i18n';
+import { showError } from '../policy-help';
 import { showToast } from '../toast';
 import { AccountWarnings } from './AccountWarnings';
 
@@ -70,7 +71,7 @@ export function ScanResults({ state, image, onAdded, onFailure }: Props) {
       onAdded?.(result.value, askSite);
       showToast(t('added', accountName(account)));
     } else if (code === 'locked') onFailure(result.error);
-    else showToast(errorText(result.error));
+    else showError(result.error);
   };
 
   return (

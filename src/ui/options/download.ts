@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { pageLanguage } from '../i18n';
 
 /**
  * Hands text to the browser as a downloaded file. A link with `download` needs no permission (the
@@ -17,9 +17,9 @@ export function downloadText(fileName: string, text: string, type: string): void
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** "2 December 2025 at 14:05", in the browser's language. */
+/** "2 December 2025 at 14:05", in the page's language. */
 export function dateTimeText(ms: number): string {
-  return new Intl.DateTimeFormat(browser.i18n.getUILanguage() || undefined, {
+  return new Intl.DateTimeFormat(pageLanguage(), {
     dateStyle: 'long',
     timeStyle: 'short',
   }).format(ms);

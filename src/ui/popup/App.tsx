@@ -1,17 +1,20 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { StoredAccount } from '../../core/account';
-import type { ProtocolError } from '../../core/errors';
+import type { ProtocolError, Result } from '../../core/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import type { PageSite } from '../../core/site-match';
 import { send } from '../../messaging/client';
-import type { ResponseOf, VaultStatus } from '../../messaging/protocol';
+import type { PolicyView, ResponseOf, VaultStatus } from '../../messaging/protocol';
 import { setClockOffsets } from '../code-time';
 import { ConfirmDialog, type Question } from '../components/ConfirmDialog';
 import { lazyView } from '../components/lazy';
+import { OrgHelp } from '../components/OrgHelp';
 import { Toast } from '../components/Toast';
 import { errorText, t } from '../i18n';
 import { markCodesPainted } from '../perf';
-import { showToast } from '../toast';
+import { fetchPolicy, NO_POLICY, onPolicyChange } from '../policy';
+import { showError } from '../policy-help';
+import './policy.css';
 import { boot } from './boot';
 import type { Shell, View } from './shell';
 import { AddedView } from './views/AddedView';
@@ -28,6 +31,16 @@ const EditView = lazyView(async () => (await import('./views/EditView')).EditVie
 const SettingsView = lazyView(async () => (await import('./views/SettingsView')).SettingsView);
 const SetupDeviceView = lazyView(async () => (await import('./views/SetupDeviceView')).SetupDeviceView);
 const ON_DEMAND = [AddView, EditView, SettingsView, SetupDeviceView];
+// Only under an organisation's requirePassword, and then it is the whole popup: not preloaded.
+const PasswordRequiredView = lazyView(
+  async () => (await import('./views/PasswordRequiredView')).PasswordRequiredView,
+);
+
+/** The worker hears a policy change too; should this page ask before it has applied it, ask again. */
+const POLICY_RECHECK_MS = 1500;
+
+const requiresPassword = (error: ProtocolError) =>
+  error.code === 'policy-forbidden' && error.message === 'requirePassword';
 
 /** The popup's shell: which view is showing, and the vault state the views share. */
 export function App() {
@@ -36,6 +49,10 @@ export function App() {
   const [damaged, setDamaged] = useState<string[]>([]);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [status, setStatus] = useState<VaultStatus>({ state: 'unlocked', hasPassword: false });
+  const [policy, setPolicy] = useState<PolicyView>(NO_POLICY);
+  // For the policy listener, registered once: which screen is showing when the policy changes.
+  const shownView = useRef<View['name']>(view.name);
+  shownView.current = view.name;
   const [settled, setSettled] = useState(false);
   const [page, setPage] = useState<PageSite>();
   // Bumped whenever the accounts are fetched again, so the edit view starts over from fresh data
@@ -55,9 +72,31 @@ export function App() {
     setView({ name: 'locked' });
   };
 
+  const showPasswordRequired = () => {
+    setAccounts([]);
+    setQuery('');
+    setView({ name: 'password-required' });
+  };
+
+  /** Follows the vault's status: the password screen comes and goes with the organisation's rule. */
+  const settle = (answer: Result<VaultStatus>) => {
+    if (!answer.ok) return;
+    setStatus(answer.value);
+    if (answer.value.passwordRequired) {
+      if (shownView.current !== 'password-required') showPasswordRequired();
+    } else if (shownView.current === 'password-required') {
+      void reload().then((ok) => ok && setView({ name: 'list' }));
+    }
+  };
+
   const failed = (error: ProtocolError) => {
-    if (error.code === 'locked') showLocked();
-    else showToast(errorText(error));
+    if (error.code === 'locked') return showLocked();
+    // The rule may have arrived while this popup was open; the status says whether it applies here.
+    if (requiresPassword(error))
+      return void send('vault.status', {}).then((answer) =>
+        answer.ok && answer.value.passwordRequired ? settle(answer) : showError(error),
+      );
+    showError(error);
   };
 
   const loaded = (value: ResponseOf<'vault.list'>) => {
@@ -111,6 +150,7 @@ export function App() {
     setAccounts,
     status,
     setStatus,
+    policy,
     settings,
     setSettings,
     settled,
@@ -128,6 +168,7 @@ export function App() {
     },
     reload,
     showLocked,
+    showPasswordRequired,
     failed,
     ask,
   };
@@ -135,12 +176,13 @@ export function App() {
   // A layout effect, not a plain one: Preact runs plain effects a frame late, and that frame counts.
   useLayoutEffect(() => {
     const loadRest = () =>
-      void boot.rest().then(([vaultStatus, stored]) => {
-        if (vaultStatus.ok) setStatus(vaultStatus.value);
+      void boot.rest().then(([vaultStatus, stored, policyView]) => {
+        setPolicy(policyView);
         if (stored.ok) setSettings(stored.value);
         setSettled(true);
         setView((current) => (current.name === 'loading' ? { name: 'list' } : current));
-        if (vaultStatus.ok && vaultStatus.value.state === 'unlocked') {
+        settle(vaultStatus);
+        if (vaultStatus.ok && vaultStatus.value.state === 'unlocked' && !vaultStatus.value.passwordRequired) {
           void finishPendingFill(shell);
           void askPendingSite();
         }
@@ -148,10 +190,13 @@ export function App() {
     void Promise.all([boot.list, boot.page]).then(([list, tabPage]) => {
       setPage(tabPage);
       if (!list.ok) {
+        const { error } = list;
         setView(
-          list.error.code === 'locked'
+          error.code === 'locked'
             ? { name: 'locked' }
-            : { name: 'failed', message: errorText(list.error) },
+            : requiresPassword(error)
+              ? { name: 'password-required' }
+              : { name: 'failed', message: errorText(error), help: error.code === 'policy-forbidden' },
         );
         return loadRest();
       }
@@ -162,6 +207,30 @@ export function App() {
       // After the codes are painted (a frame, then a task), so nothing competes with that paint.
       requestAnimationFrame(() => setTimeout(loadRest));
     });
+  }, []);
+
+  // An organisation's change reaches an open popup: what it shows follows at once.
+  useEffect(() => {
+    const refresh = async () => {
+      const [policyView, vaultStatus, stored] = await Promise.all([
+        fetchPolicy(),
+        send('vault.status', {}),
+        send('settings.get', {}),
+      ]);
+      setPolicy(policyView);
+      if (stored.ok) setSettings(stored.value);
+      settle(vaultStatus);
+    };
+    let recheck: ReturnType<typeof setTimeout> | undefined;
+    const stop = onPolicyChange(() => {
+      void refresh();
+      clearTimeout(recheck);
+      recheck = setTimeout(() => void refresh(), POLICY_RECHECK_MS);
+    });
+    return () => {
+      stop();
+      clearTimeout(recheck);
+    };
   }, []);
 
   // The "just added" glow is for the moment of arrival, not for every later scroll past it.
@@ -194,6 +263,7 @@ export function App() {
         return (
           <main class="panel">
             <p class="error">{view.message}</p>
+            {view.help && <OrgHelp policy={policy.policy} />}
             <button type="button" class="btn" onClick={() => void reload().then((ok) => ok && shell.back())}>
               {t('try_again')}
             </button>
@@ -201,6 +271,8 @@ export function App() {
         );
       case 'locked':
         return <LockedView shell={shell} />;
+      case 'password-required':
+        return <PasswordRequiredView shell={shell} />;
       case 'list':
         return <ListView shell={shell} page={page} damaged={damaged} />;
       case 'add':

@@ -2,18 +2,20 @@ import type { Result } from '../../core/errors';
 import type { Settings } from '../../core/settings';
 import type { PageSite } from '../../core/site-match';
 import { send } from '../../messaging/client';
-import type { ResponseOf, VaultStatus } from '../../messaging/protocol';
+import type { PolicyView, ResponseOf, VaultStatus } from '../../messaging/protocol';
 import { currentTab } from '../actions';
+import { fetchPolicy } from '../policy';
 
 export interface Boot {
   list: Promise<Result<ResponseOf<'vault.list'>>>;
   /** The tab the popup was opened on, for "This site". */
   page: Promise<PageSite | undefined>;
   /**
-   * Status and settings are not needed to paint a list, so they are asked for only when the app
-   * calls this (after that paint): until then the background answers the list alone.
+   * Status, settings and policy are not needed to paint a list, so they are asked for only when the
+   * app calls this (after that paint): until then the background answers the list alone. A list the
+   * organisation refuses is refused by the worker, which needs no policy here to do so.
    */
-  rest: () => Promise<[Result<VaultStatus>, Result<Settings>]>;
+  rest: () => Promise<[Result<VaultStatus>, Result<Settings>, PolicyView]>;
 }
 
 /** The list is on the critical path to the first paint; `locked` instead means the lock screen. */
@@ -31,7 +33,7 @@ function startBoot(): Boot {
     list,
     page,
     rest: () => {
-      rest ??= Promise.all([send('vault.status', {}), send('settings.get', {})]);
+      rest ??= Promise.all([send('vault.status', {}), send('settings.get', {}), fetchPolicy()]);
       return rest;
     },
   };

@@ -2,7 +2,7 @@ import type { Dispatch, StateUpdater } from 'preact/hooks';
 import type { StoredAccount } from '../../core/account';
 import type { ProtocolError } from '../../core/errors';
 import type { Settings } from '../../core/settings';
-import type { VaultStatus } from '../../messaging/protocol';
+import type { PolicyView, VaultStatus } from '../../messaging/protocol';
 import type { ScanState } from '../components/ScanResults';
 import type { FillUi } from '../fill-from-popup';
 import type { FocusRequest } from './views/list/AccountList';
@@ -16,8 +16,11 @@ export type Target = { tabId: number; windowId: number };
  */
 export type View =
   | { name: 'loading' }
-  | { name: 'failed'; message: string }
+  /** `help`: the organisation refused, so its help page goes beside the message. */
+  | { name: 'failed'; message: string; help?: boolean }
   | { name: 'locked' }
+  /** The organisation requires a password and the vault has none: setting one is all there is to do. */
+  | { name: 'password-required' }
   | { name: 'list' }
   | { name: 'add' }
   /** `target`: the tab that was scanned; none for a pasted image. `seq` tells one scan from the next. */
@@ -40,6 +43,8 @@ export interface Shell extends FillUi {
   setAccounts: Dispatch<StateUpdater<StoredAccount[]>>;
   status: VaultStatus;
   setStatus: Dispatch<VaultStatus>;
+  /** The organisation's policy as the worker enforces it; read again whenever it changes. */
+  policy: PolicyView;
   settings: Settings;
   /** The vault status and settings have been read: until then both hold defaults, not the truth. */
   settled: boolean;
@@ -56,6 +61,11 @@ export interface Shell extends FillUi {
   back: (focusId?: string, highlight?: boolean) => void;
   /** Fetches the accounts again; false when they could not be read (and says why). */
   reload: () => Promise<boolean>;
-  /** A refused request: the lock screen when the vault is locked, a message otherwise. */
+  /**
+   * A refused request: the lock screen when the vault is locked, the password screen when the
+   * organisation wants a password first, a message otherwise.
+   */
   failed: (error: ProtocolError) => void;
+  /** The vault (now) needs a password before anything else: forget the accounts shown, ask for one. */
+  showPasswordRequired: () => void;
 }

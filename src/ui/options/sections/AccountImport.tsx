@@ -6,6 +6,8 @@ import type { SkippedEntry } from '../../../core/formats/importer';
 import { send } from '../../../messaging/client';
 import type { ImportOutcome, ImportPreviewEntry } from '../../../messaging/protocol';
 import { errorText, t } from '../../i18n';
+import { turnedOff, usePagePolicy } from '../page-policy';
+import { PolicyReason, type Problem } from '../policy-notes';
 import { ChooseStep } from './import/ChooseStep';
 import { DoneStep } from './import/DoneStep';
 import { TRANSFER_IMPORTER } from './import/ids';
@@ -57,9 +59,23 @@ interface Props {
  * Restore and import: a file (any app's export, a backup, a picture of a transfer code) or pasted
  * text is recognised and read in the page, by the importers (src/core/formats/importers.ts) in a
  * worker of its own; the vault's worker only compares (`import.preview`) and then adds and merges
- * everything chosen in one transaction (`import.commit`).
+ * everything chosen in one transaction (`import.commit`). Under `disableImport` only the reason is
+ * left; a flow under way when that policy arrives ends with it.
  */
-export function AccountImport({ onLocked, onActive }: Props) {
+export function AccountImport(props: Props) {
+  const off = turnedOff(usePagePolicy().policy).import;
+  if (!off) return <ImportFlow {...props} />;
+  return (
+    <section id="restore" class="card import" aria-labelledby="restore-title">
+      <h2 id="restore-title" tabIndex={-1}>
+        {t('restore_title')}
+      </h2>
+      <PolicyReason text={t('options_policy_import_off')} policyKey={off} />
+    </section>
+  );
+}
+
+function ImportFlow({ onLocked, onActive }: Props) {
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [file, setFile] = useState<File>();
   const [text, setText] = useState('');
@@ -67,8 +83,8 @@ export function AccountImport({ onLocked, onActive }: Props) {
   const [latest, setLatest] = useState<'file' | 'text'>('file');
   const [busy, setBusy] = useState(false);
   /** On the first step: what is wrong, then what to do (paragraphs). */
-  const [problem, setProblem] = useState<string[]>([]);
-  const [error, setError] = useState('');
+  const [problem, setProblem] = useState<Problem[]>([]);
+  const [error, setError] = useState<Problem>('');
   /** The error is about what was typed, not about the file: the password box is marked and selected. */
   const [wrongPassword, setWrongPassword] = useState(false);
   const section = useRef<HTMLElement>(null);
@@ -99,9 +115,11 @@ export function AccountImport({ onLocked, onActive }: Props) {
     setStep(next);
   };
 
+  // Said on whichever step is showing: the first shows `problem`, the others `error`.
   const failed = (failure: ProtocolError) => {
-    if (failure.code === 'locked') onLocked();
-    else setError(errorText(failure));
+    if (failure.code === 'locked') return onLocked();
+    setError(failure);
+    setProblem([failure]);
   };
 
   const preview = async (title: string, app: string, accounts: NewAccount[], skipped: SkippedEntry[]) => {

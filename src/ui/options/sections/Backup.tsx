@@ -2,9 +2,11 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type { ProtocolError } from '../../../core/errors';
 import { send } from '../../../messaging/client';
 import { PasswordFields } from '../../components/PasswordFields';
-import { errorText, t } from '../../i18n';
+import { t } from '../../i18n';
 import { MIN_PASSWORD_LENGTH } from '../../strength';
 import { dateTimeText, downloadText } from '../download';
+import { turnedOff, usePagePolicy } from '../page-policy';
+import { PolicyReason, type Problem, ProblemText } from '../policy-notes';
 import { ExportList } from './ExportList';
 
 interface Props {
@@ -15,12 +17,26 @@ interface Props {
 /**
  * The encrypted backup: a password chosen for this file (twice), then a download. The password is
  * sent to the worker, which alone reads every account; the page only gets the sealed text back.
+ * Under `disableExport` only the reason is left, and the form's fields go with it.
  */
 export function Backup({ onLocked }: Props) {
+  const off = turnedOff(usePagePolicy().policy).backup;
+  if (!off) return <BackupForm onLocked={onLocked} />;
+  return (
+    <section id="backup" class="card" aria-labelledby="backup-title">
+      <h2 id="backup-title" tabIndex={-1}>
+        {t('backup_title')}
+      </h2>
+      <PolicyReason text={t('options_policy_backup_off')} policyKey={off} />
+    </section>
+  );
+}
+
+function BackupForm({ onLocked }: Props) {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const [error, setError] = useState<Problem>('');
   const [saved, setSaved] = useState<{ count: number; fileName: string }>();
   const [lastBackupAt, setLastBackupAt] = useState<number>();
   const errorId = useId();
@@ -33,7 +49,7 @@ export function Backup({ onLocked }: Props) {
 
   const failed = (failure: ProtocolError) => {
     if (failure.code === 'locked') onLocked();
-    else setError(errorText(failure));
+    else setError(failure);
   };
 
   const submit = async (event: Event) => {
@@ -86,7 +102,7 @@ export function Backup({ onLocked }: Props) {
           labels={{ password: t('backup_password'), confirm: t('backup_password_confirm') }}
         />
         <p id={errorId} class="error" role="alert">
-          {error}
+          <ProblemText problem={error} />
         </p>
         <button type="submit" class="btn btn-primary" disabled={busy}>
           {t('backup_save')}

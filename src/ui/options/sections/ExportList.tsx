@@ -2,8 +2,10 @@ import { useId, useState } from 'preact/hooks';
 import { otpauthList } from '../../../core/formats/otpauth-list';
 import { send } from '../../../messaging/client';
 import { WarningIcon } from '../../components/icons';
-import { errorText, t } from '../../i18n';
+import { t } from '../../i18n';
 import { downloadText } from '../download';
+import { turnedOff, usePagePolicy } from '../page-policy';
+import { PolicyReason, type Problem, ProblemText } from '../policy-notes';
 
 /** `tweestap-accounts-YYYY-MM-DD.txt`, by the local calendar like the backup's name. */
 export function listFileName(date: Date): string {
@@ -13,12 +15,24 @@ export function listFileName(date: Date): string {
 
 /**
  * Every account as a plain otpauth link, for moving to an app that cannot read our backup. Folded
- * away and behind a confirmation: unlike the backup, this file opens for anyone who has it.
+ * away and behind a confirmation: unlike the backup, this file opens for anyone who has it. Where
+ * the organisation allows no file without a password, only its title and the reason are left.
  */
 export function ExportList({ onLocked }: { onLocked: () => void }) {
+  const off = turnedOff(usePagePolicy().policy).plain;
+  if (!off) return <ExportForm onLocked={onLocked} />;
+  return (
+    <div class="export-list is-off">
+      <p class="export-off-title">{t('export_title')}</p>
+      <PolicyReason text={t('options_policy_list_off')} policyKey={off} />
+    </div>
+  );
+}
+
+function ExportForm({ onLocked }: { onLocked: () => void }) {
   const [understood, setUnderstood] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean }>();
+  const [message, setMessage] = useState<{ text: Problem; error: boolean }>();
   const warningId = useId();
 
   const download = async () => {
@@ -29,7 +43,7 @@ export function ExportList({ onLocked }: { onLocked: () => void }) {
     setBusy(false);
     if (!result.ok) {
       if (result.error.code === 'locked') return onLocked();
-      return setMessage({ text: errorText(result.error), error: true });
+      return setMessage({ text: result.error, error: true });
     }
     const { accounts } = result.value;
     downloadText(listFileName(new Date()), otpauthList(accounts), 'text/plain');
@@ -61,7 +75,7 @@ export function ExportList({ onLocked }: { onLocked: () => void }) {
           {t('export_download')}
         </button>
         <p class={message?.error ? 'error' : 'notice'} role="status">
-          {message?.text ?? ''}
+          <ProblemText problem={message?.text} />
         </p>
       </div>
     </details>

@@ -5,13 +5,18 @@ import { ScanResults, type ScanState } from '../../components/ScanResults';
 import { t } from '../../i18n';
 import { dataUrlOf, pastedImage } from '../../images';
 import { showToast } from '../../toast';
+import { turnedOff, usePagePolicy } from '../page-policy';
+import { PolicyReason } from '../policy-notes';
 import { sendTransferImage } from './import/route';
 
 /**
  * Accounts from a QR image: chosen, dropped anywhere on the page or pasted. Images are read by the
- * background, like a scan of a page; accounts from them are linked to no website yet.
+ * background, like a scan of a page; accounts from them are linked to no website yet. That is adding
+ * an account, as a scan in the popup is, so `disableImport` leaves it on; only a transfer code, a
+ * whole export, is import.
  */
 export function ImageImport() {
+  const importOff = turnedOff(usePagePolicy().policy).import;
   const [state, setState] = useState<ScanState>({ phase: 'idle' });
   const [over, setOver] = useState(false);
   const reads = useRef(0);
@@ -102,9 +107,13 @@ export function ImageImport() {
       {state.phase === 'done' && state.response.codes.some((code) => code.kind === 'account') && (
         <p class="field-hint">{t('scan_no_site')}</p>
       )}
-      {state.phase === 'done' && state.response.codes.some((code) => code.kind === 'migration') && (
-        <p class="field-hint">{t('import_migration_locked')}</p>
-      )}
+      {state.phase === 'done' &&
+        state.response.codes.some((code) => code.kind === 'migration') &&
+        (importOff ? (
+          <PolicyReason text={t('options_policy_image_transfer_off')} policyKey={importOff} />
+        ) : (
+          <p class="field-hint">{t('import_migration_locked')}</p>
+        ))}
     </section>
   );
 }

@@ -3,8 +3,10 @@ import type { StoredAccount } from '../../../core/account';
 import type { ProtocolError } from '../../../core/errors';
 import { canTransfer, type TransferBatch, transferBatches } from '../../../core/formats/google-migration';
 import { send } from '../../../messaging/client';
-import { errorText, t } from '../../i18n';
+import { t } from '../../i18n';
 import { byChosenOrder } from '../../order';
+import { turnedOff, usePagePolicy } from '../page-policy';
+import { PolicyReason, type Problem, ProblemText } from '../policy-notes';
 import { AccountPicker, type PickableAccount } from './transfer/AccountPicker';
 import { ByHand, type ByHandAccount } from './transfer/ByHand';
 import { TransferCodes } from './transfer/TransferCodes';
@@ -19,14 +21,32 @@ type List =
 /**
  * Google Authenticator's transfer codes (otpauth-migration://), so the same accounts work on a phone
  * too. The list shows names only; the secrets are read when the user asks for the codes, and
- * forgotten when the codes are hidden.
+ * forgotten when the codes are hidden. Codes carry no password: under `disableExport` or
+ * `disablePlainExport` only the steps and the reason are left, the accounts are not even listed.
  */
 export function MoveToPhone({ onLocked }: { onLocked?: () => void }) {
+  const off = turnedOff(usePagePolicy().policy).plain;
+  if (!off) return <Transfer onLocked={onLocked} />;
+  return (
+    <section class="card transfer" aria-labelledby="transfer-title">
+      <h2 id="transfer-title">{t('transfer_title')}</h2>
+      <p class="muted">{t('transfer_intro')}</p>
+      <PolicyReason
+        text={t(
+          off === 'disableExport' ? 'options_policy_transfer_off' : 'options_policy_transfer_plain_off',
+        )}
+        policyKey={off}
+      />
+    </section>
+  );
+}
+
+function Transfer({ onLocked }: { onLocked?: () => void }) {
   const [list, setList] = useState<List>({ phase: 'loading' });
   const [unchecked, setUnchecked] = useState<Set<string>>(new Set());
   const [codes, setCodes] = useState<{ batches: TransferBatch<StoredAccount>[]; shown: number }>();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const [error, setError] = useState<Problem>('');
   const showButton = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
   const shows = useRef(0);
@@ -90,7 +110,7 @@ export function MoveToPhone({ onLocked }: { onLocked?: () => void }) {
     setBusy(false);
     if (!result.ok) {
       if (result.error.code === 'locked') lockedOut();
-      else setError(errorText(result.error));
+      else setError(result.error);
       return;
     }
     // An account edited meanwhile may no longer fit; the next list load moves it to "by hand".
@@ -118,7 +138,7 @@ export function MoveToPhone({ onLocked }: { onLocked?: () => void }) {
       {list.phase === 'locked' && <p class="note is-strong">{t('transfer_locked')}</p>}
       {list.phase === 'failed' && (
         <p class="error" role="alert">
-          {errorText(list.error)}
+          <ProblemText problem={list.error} />
         </p>
       )}
       {list.phase === 'ready' && list.transferable.length === 0 && list.byHand.length === 0 && (
@@ -133,7 +153,7 @@ export function MoveToPhone({ onLocked }: { onLocked?: () => void }) {
             <AccountPicker accounts={list.transferable} unchecked={unchecked} onChange={setUnchecked} />
             <p class="field-hint">{t('transfer_secret_note')}</p>
             <p class="error" role="alert">
-              {error}
+              <ProblemText problem={error} />
             </p>
             <button
               ref={showButton}

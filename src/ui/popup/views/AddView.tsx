@@ -10,14 +10,17 @@ import {
 } from '../../../core/otp';
 import { send } from '../../../messaging/client';
 import { accountName } from '../../account-name';
+import { activeTab } from '../../actions';
 import { AccountWarnings } from '../../components/AccountWarnings';
 import { FormFooter } from '../../components/FormFooter';
+import { OrgHelp } from '../../components/OrgHelp';
 import { SubHeader } from '../../components/SubHeader';
 import { errorKey, errorText, t } from '../../i18n';
 import { describeKeyError, keyProblem } from '../../keyProblem';
 import { showToast } from '../../toast';
 import { upsert } from '../account-actions';
 import type { Shell } from '../shell';
+import { scan } from './scan/start-scan';
 
 interface Form {
   issuer: string;
@@ -68,6 +71,8 @@ export function AddView({ shell }: { shell: Shell }) {
   const [formError, setFormError] = useState('');
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState(false);
+  const { policy } = shell.policy;
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
   const onBack = () => shell.back();
@@ -116,6 +121,7 @@ export function AddView({ shell }: { shell: Shell }) {
     if (busy) return;
     setFormError('');
     setNotice('');
+    setRefused(false);
     let secret: string;
     try {
       secret = normalizeBase32Secret(form.secret);
@@ -155,6 +161,7 @@ export function AddView({ shell }: { shell: Shell }) {
       return showToast(t('added', accountName(result.value)));
     }
     if (result.error.code === 'locked') return shell.showLocked();
+    setRefused(result.error.code === 'policy-forbidden');
     setFormError(errorText(result.error));
   };
 
@@ -184,6 +191,29 @@ export function AddView({ shell }: { shell: Shell }) {
 
   const steam = form.type === 'steam';
   const checked = warnable(form);
+
+  // The organisation allows only scanned accounts: no box to type or paste a key into.
+  if (policy.disableManualEntry)
+    return (
+      <>
+        <SubHeader title={t('add_title')} onBack={onBack} />
+        <main class="view">
+          <section class="card" aria-labelledby={`${id}-scan-only`}>
+            <p id={`${id}-scan-only`}>{t('org_manual_forbidden')}</p>
+            <div class="form-buttons">
+              <button
+                type="button"
+                class="btn btn-primary"
+                onClick={() => void activeTab().then((tab) => scan(shell, tab))}
+              >
+                {t('scan_qr')}
+              </button>
+            </div>
+            <OrgHelp policy={policy} />
+          </section>
+        </main>
+      </>
+    );
 
   return (
     <>
@@ -311,6 +341,7 @@ export function AddView({ shell }: { shell: Shell }) {
             {notice}
           </p>
           <FormFooter error={formError} submitLabel={t('add_account')} busy={busy} onCancel={onBack} />
+          {refused && <OrgHelp policy={policy} />}
         </form>
       </main>
     </>

@@ -52,13 +52,16 @@ export function AddedView({ shell, account, askSite }: Props) {
             </button>
           </div>
         </section>
-        <button
-          type="button"
-          class="btn btn-wide"
-          onClick={() => shell.go({ name: 'setup', id: account.id })}
-        >
-          {t('setup_added_too')}
-        </button>
+        {/* Under disableExport the setup key stays inside Tweestap: no way offered to show it. */}
+        {!shell.policy.policy.disableExport && (
+          <button
+            type="button"
+            class="btn btn-wide"
+            onClick={() => shell.go({ name: 'setup', id: account.id })}
+          >
+            {t('setup_added_too')}
+          </button>
+        )}
         <button type="button" class="btn btn-wide" onClick={onDone}>
           {t('done')}
         </button>

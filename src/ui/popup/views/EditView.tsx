@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { RecoveryCode, StoredAccount } from '../../../core/account';
+import { accountSitesAllowed } from '../../../core/policy/rules';
 import { FormFooter } from '../../components/FormFooter';
 import { SubHeader } from '../../components/SubHeader';
 import { t } from '../../i18n';
@@ -30,6 +31,9 @@ export function EditView({ shell, account }: Props) {
     const parsed = parseSites(sites);
     const [bad] = parsed.invalid;
     if (bad !== undefined) return setError(t('sites_invalid', bad));
+    const { allowedSites } = shell.policy.policy;
+    if (allowedSites && !accountSitesAllowed(parsed.sites, shell.policy.policy))
+      return setError(t('org_sites_only', allowedSites.join(', ')));
     if (!issuer.trim() && !label.trim()) return setError(t('add_need_name'));
     setBusy(true);
     const saved = await updateAccount(shell, account, {

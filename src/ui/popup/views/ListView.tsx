@@ -3,6 +3,7 @@ import type { PageSite } from '../../../core/site-match';
 import { matchesQuery, searchText } from '../../account-search';
 import { activeTab, importAccounts } from '../../actions';
 import { backupReminder } from '../../backup-reminder';
+import { OrgHelp } from '../../components/OrgHelp';
 import { t } from '../../i18n';
 import { arrange, moveBy, moveNextTo } from '../../order';
 import { copyCode } from '../account-actions';
@@ -45,7 +46,14 @@ export function ListView({ shell, page, damaged }: Props) {
     [items, haystacks, query],
   );
   const any = accounts.length > 0;
-  const reminder = shell.settled ? backupReminder(accounts, shell.settings, Date.now()) : undefined;
+  const { policy } = shell.policy;
+  // No backup can be saved under disableExport: asking for one would only lead to a refusal.
+  const reminder =
+    shell.settled && !policy.disableExport
+      ? backupReminder(accounts, shell.settings, Date.now(), policy.backupReminderDays)
+      : undefined;
+  const onImport = policy.disableImport ? undefined : importAccounts;
+  const onType = policy.disableManualEntry ? undefined : () => shell.go({ name: 'add' });
 
   useEffect(() => {
     if (!any) return;
@@ -89,7 +97,7 @@ export function ListView({ shell, page, damaged }: Props) {
         search={any ? { query, ref: searchBox, onInput: setQuery, onKeyDown: onSearchKeyDown } : undefined}
         onScan={scanPage}
         onAdd={add}
-        onImport={importAccounts}
+        onImport={onImport}
         onSettings={() => shell.go({ name: 'settings', forLock: false })}
         onLock={() => void lock(shell)}
       />
@@ -107,7 +115,7 @@ export function ListView({ shell, page, damaged }: Props) {
       {!any ? (
         <main class="view">
           {shell.settings.tourDone ? (
-            <EmptyState onScan={scanPage} onType={add} onImport={importAccounts} />
+            <EmptyState onScan={scanPage} onType={onType} onImport={onImport} />
           ) : (
             <Tour onDone={() => void finishTour(shell)} />
           )}
@@ -127,6 +135,11 @@ export function ListView({ shell, page, damaged }: Props) {
             onLeaveTop={focusSearch}
           />
         </main>
+      )}
+      {(policy.helpUrl || policy.supportContact) && (
+        <footer class="org-footer">
+          <OrgHelp policy={policy} />
+        </footer>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import { send } from '../../../messaging/client';
+import { OrgHelp } from '../../components/OrgHelp';
 import { ScanResults, type ScanState } from '../../components/ScanResults';
 import { SubHeader } from '../../components/SubHeader';
 import { t } from '../../i18n';
@@ -17,6 +18,8 @@ interface Props {
 /** What a scan of the tab or of a pasted image found (scan/scan.ts runs it). */
 export function ScanView({ shell, state, target, seq }: Props) {
   const code = state.phase === 'failed' ? state.error.code : undefined;
+  // Neither the tab nor an area of it may be read here: the organisation said so, or the browser.
+  const pageRefused = code === 'capture-forbidden' || code === 'policy-forbidden';
   usePastedScan(shell);
   return (
     <>
@@ -34,9 +37,10 @@ export function ScanView({ shell, state, target, seq }: Props) {
           }}
           onFailure={shell.failed}
         />
+        {code === 'policy-forbidden' && <OrgHelp policy={shell.policy.policy} />}
         {state.phase !== 'busy' && (
           <div class="form-buttons">
-            {target && code !== 'capture-forbidden' && (
+            {target && !pageRefused && (
               <button
                 type="button"
                 class={code === 'no-qr' ? 'btn btn-primary' : 'btn'}

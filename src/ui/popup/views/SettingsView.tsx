@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { Settings } from '../../../core/settings';
 import { send } from '../../../messaging/client';
+import { OrgHelp } from '../../components/OrgHelp';
 import { SubHeader } from '../../components/SubHeader';
 import { durationLabel } from '../../duration';
 import { t } from '../../i18n';
@@ -24,11 +25,28 @@ const withCurrent = (choices: number[], current: number) =>
     ? choices
     : [...choices, current].sort((a, b) => (a || Infinity) - (b || Infinity));
 
+/**
+ * Under an organisation's maximum: only the shorter choices and the maximum itself; "never" (0) is
+ * longer than any maximum.
+ */
+const upTo = (choices: number[], maximum: number | undefined) =>
+  maximum === undefined
+    ? choices
+    : withCurrent(
+        choices.filter((value) => value > 0 && value <= maximum),
+        maximum,
+      );
+
 export function SettingsView({ shell, forLock }: Props) {
   const { settings } = shell;
+  const { policy, locked, maximums } = shell.policy;
   const autoLockId = useId();
   const clipboardId = useId();
+  const screenLockId = useId();
   const titleId = useId();
+  const maxAutoLock = maximums.autoLockMinutes;
+  const maxClipboard = maximums.clipboardClearSeconds;
+  const screenLockForced = locked.includes('lockOnScreenLock');
 
   const change = async (patch: Partial<Settings>) => {
     const result = await send('settings.set', { patch });
@@ -42,6 +60,7 @@ export function SettingsView({ shell, forLock }: Props) {
       <main class="view">
         <PasswordSection
           status={shell.status}
+          policy={policy}
           forLock={forLock}
           onStatus={shell.setStatus}
           onLocked={shell.showLocked}
@@ -54,44 +73,69 @@ export function SettingsView({ shell, forLock }: Props) {
             </label>
             <select
               id={autoLockId}
-              aria-describedby={`${autoLockId}-hint`}
+              aria-describedby={
+                maxAutoLock === undefined ? `${autoLockId}-hint` : `${autoLockId}-org ${autoLockId}-hint`
+              }
               value={String(settings.autoLockMinutes)}
               onChange={(event) => change({ autoLockMinutes: Number(event.currentTarget.value) })}
             >
-              {withCurrent(AUTO_LOCK_MINUTES, settings.autoLockMinutes).map((minutes) => (
+              {withCurrent(upTo(AUTO_LOCK_MINUTES, maxAutoLock), settings.autoLockMinutes).map((minutes) => (
                 <option key={minutes} value={String(minutes)}>
                   {durationLabel(minutes * 60)}
                 </option>
               ))}
             </select>
+            {maxAutoLock !== undefined && (
+              <span id={`${autoLockId}-org`} class="org-locked">
+                {t('org_at_most', durationLabel(maxAutoLock * 60))}
+              </span>
+            )}
             <span id={`${autoLockId}-hint`} class="field-hint">
               {t('auto_lock_hint')}
             </span>
           </div>
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={settings.lockOnScreenLock}
-              onChange={(event) => change({ lockOnScreenLock: event.currentTarget.checked })}
-            />
-            <span>{t('lock_on_screen_lock')}</span>
-          </label>
+          <div class="field">
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={settings.lockOnScreenLock}
+                disabled={screenLockForced}
+                aria-describedby={screenLockForced ? screenLockId : undefined}
+                onChange={(event) => change({ lockOnScreenLock: event.currentTarget.checked })}
+              />
+              <span>{t('lock_on_screen_lock')}</span>
+            </label>
+            {screenLockForced && (
+              <span id={screenLockId} class="org-locked">
+                {t('org_locked')}
+              </span>
+            )}
+          </div>
           <div class="field">
             <label class="field-label" for={clipboardId}>
               {t('clipboard_clear')}
             </label>
             <select
               id={clipboardId}
-              aria-describedby={`${clipboardId}-hint`}
+              aria-describedby={
+                maxClipboard === undefined ? `${clipboardId}-hint` : `${clipboardId}-org ${clipboardId}-hint`
+              }
               value={String(settings.clipboardClearSeconds)}
               onChange={(event) => change({ clipboardClearSeconds: Number(event.currentTarget.value) })}
             >
-              {withCurrent(CLIPBOARD_SECONDS, settings.clipboardClearSeconds).map((seconds) => (
-                <option key={seconds} value={String(seconds)}>
-                  {durationLabel(seconds)}
-                </option>
-              ))}
+              {withCurrent(upTo(CLIPBOARD_SECONDS, maxClipboard), settings.clipboardClearSeconds).map(
+                (seconds) => (
+                  <option key={seconds} value={String(seconds)}>
+                    {durationLabel(seconds)}
+                  </option>
+                ),
+              )}
             </select>
+            {maxClipboard !== undefined && (
+              <span id={`${clipboardId}-org`} class="org-locked">
+                {t('org_at_most', durationLabel(maxClipboard))}
+              </span>
+            )}
             <span id={`${clipboardId}-hint`} class="field-hint">
               {t('clipboard_clear_hint')}
             </span>
@@ -103,6 +147,7 @@ export function SettingsView({ shell, forLock }: Props) {
             {t('help')}
           </a>
         </p>
+        <OrgHelp policy={policy} class="view-footer" />
       </main>
     </>
   );

@@ -4,6 +4,7 @@ import { send } from '../../../messaging/client';
 import { accountName } from '../../account-name';
 import { Avatar } from '../../components/Avatar';
 import { WarningIcon } from '../../components/icons';
+import { OrgHelp } from '../../components/OrgHelp';
 import { Who } from '../../components/ScanResults';
 import { SubHeader } from '../../components/SubHeader';
 import { errorText, type MessageKey, t } from '../../i18n';
@@ -28,6 +29,10 @@ export function SetupDeviceView({ shell, account }: Props) {
   const [uri, setUri] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [refused, setRefused] = useState(false);
+  const { policy } = shell.policy;
+  // The worker refuses too; saying so first spares the user a button that cannot work.
+  const forbidden = policy.disableExport === true;
 
   useEffect(warmQrEncoder, []);
   useLockWatch(uri !== undefined, () => {
@@ -43,6 +48,7 @@ export function SetupDeviceView({ shell, account }: Props) {
     setBusy(false);
     if (result.ok) return setUri(result.value.uri);
     if (result.error.code === 'locked') return shell.failed(result.error);
+    setRefused(result.error.code === 'policy-forbidden');
     setError(errorText(result.error));
   };
 
@@ -64,7 +70,12 @@ export function SetupDeviceView({ shell, account }: Props) {
             <Avatar name={name} />
             <Who account={account} />
           </div>
-          {uri ? (
+          {forbidden ? (
+            <>
+              <p class="note is-strong">{t('org_setup_forbidden')}</p>
+              <OrgHelp policy={policy} />
+            </>
+          ) : uri ? (
             <>
               <ShownSetup uri={uri} name={name} />
               {warning}
@@ -81,6 +92,7 @@ export function SetupDeviceView({ shell, account }: Props) {
               <p class="error" role="alert">
                 {error}
               </p>
+              {refused && <OrgHelp policy={policy} />}
             </>
           )}
         </section>

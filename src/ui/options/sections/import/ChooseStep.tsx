@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '../../../i18n';
+import { type Problem, ProblemText } from '../../policy-notes';
 
 interface Props {
   file: File | undefined;
   text: string;
   /** Paragraphs: what is wrong, then what to do about it. */
-  error: string[];
+  error: Problem[];
   busy: boolean;
   onFile: (file: File | undefined) => void;
   onText: (text: string) => void;
@@ -111,8 +112,11 @@ export function ChooseStep({ file, text, error, busy, onFile, onText, onContinue
       </div>
       <div id={errorId} class="error import-problem" role="alert">
         {error.map((paragraph, i) => (
-          <p key={paragraph} class={i > 0 ? 'import-problem-detail' : undefined}>
-            {paragraph}
+          <p
+            key={typeof paragraph === 'string' ? paragraph : paragraph.code}
+            class={i > 0 ? 'import-problem-detail' : undefined}
+          >
+            <ProblemText problem={paragraph} />
           </p>
         ))}
       </div>

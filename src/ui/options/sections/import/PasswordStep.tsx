@@ -1,12 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '../../../i18n';
+import { type Problem, ProblemText } from '../../policy-notes';
 
 interface Props {
   /** The app that made the file, named as it names itself. */
   app: string;
   fileName: string | undefined;
   busy: boolean;
-  error: string;
+  error: Problem;
   /** `error` is about the password (not the file): the box is marked, and selected to type again. */
   wrongPassword: boolean;
   onUnlock: (password: string) => void;
@@ -56,7 +57,7 @@ export function PasswordStep({ app, fileName, busy, error, wrongPassword, onUnlo
         />
       </label>
       <p id={errorId} class="error" role="alert">
-        {error}
+        <ProblemText problem={error} />
       </p>
       <p class="notice" role="status">
         {busy ? t('restore_opening') : ''}

@@ -6,6 +6,7 @@ import { accountName } from '../../../account-name';
 import { Avatar } from '../../../components/Avatar';
 import { Who } from '../../../components/ScanResults';
 import { t } from '../../../i18n';
+import { type Problem, ProblemText } from '../../policy-notes';
 import { SkippedList } from './SkippedList';
 
 interface Props {
@@ -16,7 +17,7 @@ interface Props {
   entries: ImportPreviewEntry[];
   skipped: SkippedEntry[];
   busy: boolean;
-  error: string;
+  error: Problem;
   /** The indexes of the accounts to bring in. */
   onImport: (chosen: number[]) => void;
   onCancel: () => void;
@@ -115,7 +116,7 @@ export function PreviewStep(props: Props) {
       {counts.changed > 0 && <p class="field-hint">{t('restore_merge_note')}</p>}
       {importable.length === 0 && <p class="field-hint">{t('restore_nothing_new')}</p>}
       <p class="error" role="alert">
-        {error}
+        <ProblemText problem={error} />
       </p>
       <p class="notice" role="status">
         {busy ? t('restore_importing') : ''}

@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { TransferProgress } from '../../../../core/formats/apps/google-transfer';
 import { t } from '../../../i18n';
+import { type Problem, ProblemText } from '../../policy-notes';
 
 interface Props {
   /** Only the exports that still miss codes. */
   progress: TransferProgress[];
   busy: boolean;
-  error: string;
+  error: Problem;
   onImage: (image: File) => void;
   onContinue: () => void;
   onBack: () => void;
@@ -56,7 +57,7 @@ export function TransferStep({ progress, busy, error, onImage, onContinue, onBac
         {t('import_transfer_add')}
       </label>
       <p class="error" role="alert">
-        {error}
+        <ProblemText problem={error} />
       </p>
       <p class="notice" role="status">
         {busy ? t('restore_reading') : ''}

@@ -4,7 +4,8 @@ import { formatOtpauthUri } from '../../../../core/otp/uri';
 import { qrMatrix } from '../../../../core/qr/encode';
 import { send } from '../../../../messaging/client';
 import { QrCode } from '../../../components/QrCode';
-import { errorText, t } from '../../../i18n';
+import { t } from '../../../i18n';
+import { type Problem, ProblemText } from '../../policy-notes';
 import { byHandReason, groupKey, transferName } from './names';
 import { crispQrSize } from './qr-size';
 import { usePageHidden } from './use-page-hidden';
@@ -34,7 +35,7 @@ type Setup = { phase: 'hidden' } | { phase: 'busy' } | { phase: 'shown'; account
 
 function ByHandItem({ account, onLocked }: { account: ByHandAccount; onLocked: () => void }) {
   const [setup, setSetup] = useState<Setup>({ phase: 'hidden' });
-  const [error, setError] = useState('');
+  const [error, setError] = useState<Problem>('');
   const nameId = useId();
   const panelId = useId();
   const hide = () => setSetup({ phase: 'hidden' });
@@ -49,7 +50,7 @@ function ByHandItem({ account, onLocked }: { account: ByHandAccount; onLocked: (
     if (!found) {
       setSetup({ phase: 'hidden' });
       if (!result.ok && result.error.code === 'locked') return onLocked();
-      setError(errorText(result.ok ? { code: 'not-found' } : result.error));
+      setError(result.ok ? { code: 'not-found' } : result.error);
       return;
     }
     setSetup({ phase: 'shown', account: found });
@@ -79,7 +80,7 @@ function ByHandItem({ account, onLocked }: { account: ByHandAccount; onLocked: (
         </button>
       </div>
       <p class="error" role="alert">
-        {error}
+        <ProblemText problem={error} />
       </p>
       <div id={panelId} class="transfer-setup" hidden={!shown}>
         {shown && (

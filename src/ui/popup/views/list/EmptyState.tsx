@@ -4,8 +4,9 @@ import { HELP_URL } from '../../../links';
 
 interface Props {
   onScan: () => void;
-  onType: () => void;
-  onImport: () => void;
+  /** None where the organisation allows only scanning, or no import. */
+  onType: (() => void) | undefined;
+  onImport: (() => void) | undefined;
 }
 
 /**
@@ -26,20 +27,24 @@ export function EmptyState(props: Props) {
             <span class="choice-hint">{t('empty_scan_hint')}</span>
           </span>
         </button>
-        <button type="button" class="choice" onClick={props.onType}>
-          <PlusIcon />
-          <span class="choice-text">
-            <span class="choice-title">{t('empty_type')}</span>
-            <span class="choice-hint">{t('empty_type_hint')}</span>
-          </span>
-        </button>
-        <button type="button" class="choice" onClick={props.onImport}>
-          <ImportIcon />
-          <span class="choice-text">
-            <span class="choice-title">{t('empty_import')}</span>
-            <span class="choice-hint">{t('empty_import_hint')}</span>
-          </span>
-        </button>
+        {props.onType && (
+          <button type="button" class="choice" onClick={props.onType}>
+            <PlusIcon />
+            <span class="choice-text">
+              <span class="choice-title">{t('empty_type')}</span>
+              <span class="choice-hint">{t('empty_type_hint')}</span>
+            </span>
+          </button>
+        )}
+        {props.onImport && (
+          <button type="button" class="choice" onClick={props.onImport}>
+            <ImportIcon />
+            <span class="choice-text">
+              <span class="choice-title">{t('empty_import')}</span>
+              <span class="choice-hint">{t('empty_import_hint')}</span>
+            </span>
+          </button>
+        )}
       </div>
       <a class="link" href={HELP_URL} target="_blank" rel="noopener noreferrer">
         {t('help')}

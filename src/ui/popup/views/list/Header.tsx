@@ -22,7 +22,8 @@ interface Props {
     | undefined;
   onScan: () => void;
   onAdd: () => void;
-  onImport: () => void;
+  /** None: the organisation does not allow importing. */
+  onImport: (() => void) | undefined;
   onSettings: () => void;
   onLock: () => void;
 }
@@ -55,15 +56,17 @@ export function Header(props: Props) {
           >
             <PlusIcon />
           </button>
-          <button
-            type="button"
-            class="icon-btn"
-            aria-label={t('import')}
-            title={t('import')}
-            onClick={props.onImport}
-          >
-            <ImportIcon />
-          </button>
+          {props.onImport && (
+            <button
+              type="button"
+              class="icon-btn"
+              aria-label={t('import')}
+              title={t('import')}
+              onClick={props.onImport}
+            >
+              <ImportIcon />
+            </button>
+          )}
           <button
             type="button"
             class="icon-btn"

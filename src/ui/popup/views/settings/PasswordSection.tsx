@@ -1,14 +1,18 @@
 import { useId, useState } from 'preact/hooks';
 import type { ProtocolError } from '../../../../core/errors';
+import type { Policy } from '../../../../core/policy/keys';
 import { send } from '../../../../messaging/client';
 import type { VaultStatus } from '../../../../messaging/protocol';
 import { PasswordFields } from '../../../components/PasswordFields';
 import { errorText, t } from '../../../i18n';
-import { MIN_PASSWORD_LENGTH } from '../../../strength';
 import { showToast } from '../../../toast';
+import { newPasswordProblem, passwordRefusal } from '../../password-rules';
+import { PasswordRules } from '../policy/PasswordRules';
 
 interface Props {
   status: VaultStatus;
+  /** The organisation's rules for a new password, and whether one may be removed. */
+  policy: Policy;
   /** Opened from "Lock" without a password: explain why we are here. */
   forLock: boolean;
   onStatus: (status: VaultStatus) => void;
@@ -31,7 +35,7 @@ function CurrentPassword({ value, onInput }: { value: string; onInput: (value: s
   );
 }
 
-export function PasswordSection({ status, forLock, onStatus, onLocked }: Props) {
+export function PasswordSection({ status, policy, forLock, onStatus, onLocked }: Props) {
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -40,6 +44,10 @@ export function PasswordSection({ status, forLock, onStatus, onLocked }: Props) 
   const [removeError, setRemoveError] = useState('');
   const [busy, setBusy] = useState(false);
   const titleId = useId();
+  const rulesId = useId();
+  const requiredId = useId();
+  // Tweestap's own floor needs no list of rules; an organisation's rules are said before typing.
+  const hasRules = policy.passwordMinLength !== undefined || policy.passwordPattern !== undefined;
 
   const failed = (problem: ProtocolError, show: (text: string) => void) => {
     if (problem.code === 'locked') onLocked();
@@ -49,8 +57,8 @@ export function PasswordSection({ status, forLock, onStatus, onLocked }: Props) 
   const save = async (event: Event) => {
     event.preventDefault();
     setError('');
-    if (password.length < MIN_PASSWORD_LENGTH)
-      return setError(t('password_too_short', String(MIN_PASSWORD_LENGTH)));
+    const problem = newPasswordProblem(password, policy);
+    if (problem) return setError(problem);
     // A wrong confirmation is already said under it; an empty one is not, yet.
     if (confirm !== password) return confirm ? undefined : setError(t('password_mismatch'));
     if (status.hasPassword && !current) return setError(t('current_password_needed'));
@@ -60,7 +68,7 @@ export function PasswordSection({ status, forLock, onStatus, onLocked }: Props) 
       ...(status.hasPassword ? { currentPassword: current } : {}),
     });
     setBusy(false);
-    if (!result.ok) return failed(result.error, setError);
+    if (!result.ok) return failed(result.error, () => setError(passwordRefusal(result.error, policy)));
     setCurrent('');
     setPassword('');
     setConfirm('');
@@ -82,15 +90,19 @@ export function PasswordSection({ status, forLock, onStatus, onLocked }: Props) 
   };
 
   const fields = (
-    <PasswordFields
-      password={password}
-      confirm={confirm}
-      onPassword={setPassword}
-      onConfirm={setConfirm}
-      labels={{ password: t('new_password'), confirm: t('confirm_password') }}
-      warning={t('password_warning')}
-      autoFocus={forLock && !status.hasPassword}
-    />
+    <>
+      {hasRules && <PasswordRules policy={policy} id={rulesId} />}
+      <PasswordFields
+        password={password}
+        confirm={confirm}
+        onPassword={setPassword}
+        onConfirm={setConfirm}
+        labels={{ password: t('new_password'), confirm: t('confirm_password') }}
+        warning={t('password_warning')}
+        describedBy={hasRules ? rulesId : undefined}
+        autoFocus={forLock && !status.hasPassword}
+      />
+    </>
   );
 
   return (
@@ -128,19 +140,30 @@ export function PasswordSection({ status, forLock, onStatus, onLocked }: Props) 
               </button>
             </form>
           </details>
-          <details class="disclosure">
-            <summary>{t('password_remove')}</summary>
-            <form class="form" onSubmit={remove}>
-              <p class="note">{t('password_remove_hint')}</p>
-              <CurrentPassword value={removeCurrent} onInput={setRemoveCurrent} />
-              <p class="error" role="alert">
-                {removeError}
-              </p>
-              <button type="submit" class="btn btn-danger" disabled={busy}>
+          {policy.requirePassword ? (
+            <div class="field">
+              <button type="button" class="btn" disabled aria-describedby={requiredId}>
                 {t('password_remove')}
               </button>
-            </form>
-          </details>
+              <span id={requiredId} class="org-locked">
+                {t('org_locked')}
+              </span>
+            </div>
+          ) : (
+            <details class="disclosure">
+              <summary>{t('password_remove')}</summary>
+              <form class="form" onSubmit={remove}>
+                <p class="note">{t('password_remove_hint')}</p>
+                <CurrentPassword value={removeCurrent} onInput={setRemoveCurrent} />
+                <p class="error" role="alert">
+                  {removeError}
+                </p>
+                <button type="submit" class="btn btn-danger" disabled={busy}>
+                  {t('password_remove')}
+                </button>
+              </form>
+            </details>
+          )}
         </>
       )}
     </section>
