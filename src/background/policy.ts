@@ -152,7 +152,10 @@ export async function askPolicy(question: PolicyQuestion, request: unknown): Pro
 
 export function registerPolicy(router: BackgroundRouter): void {
   router.on('policy.get', async () => {
-    const { policy, warnings } = await readPolicy();
+    // Read afresh: a page that heard of a change before this worker did must not get the old policy,
+    // and what it asks next (status, settings) then follows the new one too.
+    loaded = load();
+    const { policy, warnings } = await loaded;
     // Which settings are locked, and their maximums, follow from the policy alone.
     const { locked, maximums } = effectiveSettings(DEFAULT_SETTINGS, policy);
     return ok({ policy, warnings, locked, maximums });

@@ -23,12 +23,13 @@ export async function fetchPolicy(): Promise<PolicyView> {
 export const lastPolicy = (): PolicyView => latest;
 
 /**
- * Calls `listener` when the organisation changes the policy while the page is open. The worker
- * hears the same event and applies it; pages only redraw, after asking it again.
+ * Calls `listener` with the new policy when the organisation changes it while the page is open.
+ * The worker hears the same event, perhaps after this page: `policy.get` makes it read the policy
+ * afresh, so whatever the listener asks the worker next already follows the new one.
  */
-export function onPolicyChange(listener: () => void): () => void {
+export function onPolicyChange(listener: (view: PolicyView) => void): () => void {
   const heard = (_changes: unknown, area: string) => {
-    if (area === 'managed') listener();
+    if (area === 'managed') void fetchPolicy().then(listener);
   };
   browser.storage.onChanged.addListener(heard);
   return () => browser.storage.onChanged.removeListener(heard);
@@ -38,9 +39,8 @@ export function onPolicyChange(listener: () => void): () => void {
 export function usePolicy(): PolicyView {
   const [view, setView] = useState<PolicyView>(NO_POLICY);
   useEffect(() => {
-    const refresh = () => void fetchPolicy().then(setView);
-    refresh();
-    return onPolicyChange(refresh);
+    void fetchPolicy().then(setView);
+    return onPolicyChange(setView);
   }, []);
   return view;
 }

@@ -43,7 +43,7 @@ export function OptionsApp() {
     const onFocus = () => void refresh();
     window.addEventListener('focus', onFocus);
     // requirePassword may come or go while the page is open.
-    const stopWatching = onPolicyChange(onFocus);
+    const stopWatching = onPolicyChange(() => void refresh());
     return () => {
       document.removeEventListener('visibilitychange', onVisible);
       window.removeEventListener('focus', onFocus);

@@ -12,7 +12,7 @@ import { OrgHelp } from '../components/OrgHelp';
 import { Toast } from '../components/Toast';
 import { errorText, t } from '../i18n';
 import { markCodesPainted } from '../perf';
-import { fetchPolicy, NO_POLICY, onPolicyChange } from '../policy';
+import { NO_POLICY, onPolicyChange } from '../policy';
 import { showError } from '../policy-help';
 import './policy.css';
 import { boot } from './boot';
@@ -35,9 +35,6 @@ const ON_DEMAND = [AddView, EditView, SettingsView, SetupDeviceView];
 const PasswordRequiredView = lazyView(
   async () => (await import('./views/PasswordRequiredView')).PasswordRequiredView,
 );
-
-/** The worker hears a policy change too; should this page ask before it has applied it, ask again. */
-const POLICY_RECHECK_MS = 1500;
 
 const requiresPassword = (error: ProtocolError) =>
   error.code === 'policy-forbidden' && error.message === 'requirePassword';
@@ -211,26 +208,13 @@ export function App() {
 
   // An organisation's change reaches an open popup: what it shows follows at once.
   useEffect(() => {
-    const refresh = async () => {
-      const [policyView, vaultStatus, stored] = await Promise.all([
-        fetchPolicy(),
-        send('vault.status', {}),
-        send('settings.get', {}),
-      ]);
+    const refresh = async (policyView: PolicyView) => {
+      const [vaultStatus, stored] = await Promise.all([send('vault.status', {}), send('settings.get', {})]);
       setPolicy(policyView);
       if (stored.ok) setSettings(stored.value);
       settle(vaultStatus);
     };
-    let recheck: ReturnType<typeof setTimeout> | undefined;
-    const stop = onPolicyChange(() => {
-      void refresh();
-      clearTimeout(recheck);
-      recheck = setTimeout(() => void refresh(), POLICY_RECHECK_MS);
-    });
-    return () => {
-      stop();
-      clearTimeout(recheck);
-    };
+    return onPolicyChange((policyView) => void refresh(policyView));
   }, []);
 
   // The "just added" glow is for the moment of arrival, not for every later scroll past it.
