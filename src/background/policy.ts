@@ -39,7 +39,7 @@ export function onPolicyChanged(listener: () => void): void {
 }
 
 /** Applies a changed policy at once: an admin's change reaches a running browser without a restart. */
-export function watchPolicy(): void {
+function watchPolicy(): void {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area !== 'managed') return;
     loaded = undefined;
@@ -101,16 +101,10 @@ export async function askPolicy(question: PolicyQuestion, request: unknown): Pro
   if (!BEFORE_PASSWORD.includes(question) && (await passwordRequired(policy)))
     return refuse('requirePassword');
   switch (question) {
+    // Undo passes too: vault.remove vouches for what it removed. Anything else would be a way round.
     case 'addAccount':
+    case 'restoreAccount':
       return addRefusal(asked.account as AccountLike | undefined, policy);
-    case 'restoreAccount': {
-      const account = asked.account as AccountLike | undefined;
-      if (!accountSitesAllowed(account?.sites, policy)) return refuse('allowedSites');
-      // Undo brings back what was just removed; anything else would be a way round manual entry.
-      if (policy.disableManualEntry && !(account?.secret && (await secretWasSeen(account.secret))))
-        return refuse('disableManualEntry');
-      return ALLOWED;
-    }
     case 'editAccount': {
       const patch = asked.patch as AccountLike | undefined;
       return accountSitesAllowed(patch?.sites, policy) ? ALLOWED : refuse('allowedSites');
@@ -126,7 +120,7 @@ export async function askPolicy(question: PolicyQuestion, request: unknown): Pro
     case 'removePassword':
       return policy.requirePassword ? refuse('requirePassword') : ALLOWED;
     case 'scan':
-      // An image the user chose has no page: its accounts are added with no site (see above).
+      // An image the user chose has no page: its accounts are added linked to no site.
       if (asked.dataUrl !== undefined) return ALLOWED;
       return (await pageAllowedByPolicy(await tabUrl(asked.tabId))) ? ALLOWED : refuse('allowedSites');
     case 'showSetupKey':
