@@ -1,18 +1,12 @@
 import { browser } from 'wxt/browser';
+import { fromBase64, SESSION_KEY } from '../vault/session-keys';
 import { Vault } from '../vault/vault';
 
-const DB_NAME = 'tweestap';
-export const SESSION_KEY = 'tweestap.sessionKey';
+export { SESSION_KEY, toBase64 } from '../vault/session-keys';
+
+export const DB_NAME = 'tweestap';
 
 let vaultPromise: Promise<Vault> | undefined;
-
-export function toBase64(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes));
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-}
 
 /**
  * Opens the vault once per worker life. With a password, the key left in storage.session by an

@@ -4,6 +4,7 @@ import { formatOtpauthUri, isOtpUriError } from '../core/otp';
 import type { VaultStatus } from '../messaging/protocol';
 import type { BackgroundRouter } from '../messaging/router';
 import { AccountStore } from '../vault/account-store';
+import { LOCK_AT_KEY } from '../vault/session-keys';
 import type { Vault } from '../vault/vault';
 import { readPolicy } from './policy';
 import { rememberSecrets } from './seen-secrets';
@@ -42,15 +43,20 @@ export async function lockVault(): Promise<void> {
   if (!hasPassword.ok || !hasPassword.value) return;
   vault.lock();
   accounts.reset();
-  await browser.storage.session.remove(SESSION_KEY);
+  await browser.storage.session.remove([SESSION_KEY, LOCK_AT_KEY]);
   await browser.alarms.clear(AUTOLOCK_ALARM);
 }
 
 /** Every use of the vault from a page restarts the idle clock. */
 async function touch(): Promise<void> {
   const { autoLockMinutes } = await readSettings();
-  if (autoLockMinutes > 0) await browser.alarms.create(AUTOLOCK_ALARM, { delayInMinutes: autoLockMinutes });
-  else await browser.alarms.clear(AUTOLOCK_ALARM);
+  if (autoLockMinutes > 0) {
+    await Promise.all([
+      browser.alarms.create(AUTOLOCK_ALARM, { delayInMinutes: autoLockMinutes }),
+      browser.storage.session.set({ [LOCK_AT_KEY]: Date.now() + autoLockMinutes * 60_000 }),
+    ]);
+  } else
+    await Promise.all([browser.alarms.clear(AUTOLOCK_ALARM), browser.storage.session.remove(LOCK_AT_KEY)]);
 }
 
 /** A use of the vault from a page: the store's result, after restarting the idle clock. */

@@ -44,6 +44,9 @@ export class AccountStore {
   /** Bumped by every write and reset, so a list decrypting meanwhile never caches stale data. */
   #generation = 0;
   #queue: Promise<unknown> = Promise.resolve();
+  /** A write is between its commit and the cache update: the cache may be behind the vault. */
+  #writing = false;
+  #snapshotDue = false;
   readonly #listeners = new Set<(change: StoreChange) => void>();
 
   constructor(private readonly vault: () => Promise<Vault>) {}
@@ -210,6 +213,7 @@ export class AccountStore {
       const before = this.#cache;
       // A list decrypting while this write commits may read either side of it: it must not cache.
       this.#generation++;
+      this.#writing = true;
       const result = await job(vault).catch(
         (error: unknown): Result<T> => ({
           ok: false,
@@ -218,12 +222,28 @@ export class AccountStore {
       );
       this.#generation++;
       this.#cache = result.ok && patchCache && before ? patchCache(before, result.value) : undefined;
+      this.#writing = false;
+      if (result.ok && this.#cache) this.#rememberSoon(vault);
       if (result.ok && change) this.#emit(change(result.value));
       return result;
     };
     const next = this.#queue.then(run);
     this.#queue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * After a burst of writes, once: the vault keeps the list as one snapshot for the next cold open
+   * (see `../vault/snapshot.ts`). Only while no write is between its commit and the cache update.
+   */
+  #rememberSoon(vault: Vault): void {
+    if (this.#snapshotDue) return;
+    this.#snapshotDue = true;
+    setTimeout(() => {
+      this.#snapshotDue = false;
+      const listing = this.#cache;
+      if (listing && !this.#writing) void vault.rememberList(listing.accounts, listing.damaged);
+    });
   }
 
   #emit(change: StoreChange): void {

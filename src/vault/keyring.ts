@@ -34,6 +34,7 @@ import {
   SLOT_PASSWORD,
   verifyKeyCheck,
 } from './slots.ts';
+import { GENERATION_KEY, readGeneration, SNAPSHOT_KEY } from './snapshot.ts';
 import { delayAfter, parseThrottle, recordAttempt, remainingWait } from './throttle.ts';
 import { runTx } from './tx.ts';
 
@@ -353,7 +354,14 @@ export class Keyring {
         if (!current || !equalBytes(current.ct, seen.ct) || !sameRows(rekey.from.rows, rows)) {
           throw new VaultError('stale-revision', 'accounts changed while the password was being set');
         }
-        await Promise.all([...rekey.rows.map((row) => records.put(row)), meta.put(rekey.check, KEY_CHECK)]);
+        // The snapshot was sealed under the retired key: it goes with it, and its generation moves on.
+        const generation = readGeneration(await meta.get(GENERATION_KEY));
+        await Promise.all([
+          ...rekey.rows.map((row) => records.put(row)),
+          meta.put(rekey.check, KEY_CHECK),
+          meta.put(generation + 1, GENERATION_KEY),
+          meta.delete(SNAPSHOT_KEY),
+        ]);
         this.step('tx-records-rewritten');
       }
       await meta.put(slot, key);

@@ -13,25 +13,25 @@ import {
   unwrapDataKey,
   wrapDataKey,
 } from '../core/crypto/aead.ts';
-import { equalBytes, isBytes, utf8 } from '../core/crypto/bytes.ts';
+import { equalBytes, utf8 } from '../core/crypto/bytes.ts';
 import { deriveKek, type KdfSpec, parseKdfSpec } from '../core/crypto/kdf.ts';
+import { asObject, parseSealed } from './device-slot.ts';
 
-export const SLOT_DEVICE = 'slot:device';
-export const SLOT_PASSWORD = 'slot:password';
-export const KEY_CHECK = 'key-check';
+export {
+  createDeviceSlot,
+  type DeviceSlot,
+  KEY_CHECK,
+  openDeviceSlot,
+  parseDeviceSlot,
+  SLOT_DEVICE,
+  SLOT_PASSWORD,
+} from './device-slot.ts';
 
 // Distinct associated data per slot kind: a device-slot blob pasted into the password slot (or the
 // reverse) fails authentication instead of being interpreted under the wrong key.
-const AAD_DEVICE = utf8('tweestap/slot/device/1');
 const AAD_PASSWORD = utf8('tweestap/slot/password/1');
 const AAD_KEY_CHECK = utf8('tweestap/key-check/1');
 const KEY_CHECK_TEXT = utf8('tweestap key check v1');
-
-export interface DeviceSlot extends Sealed {
-  kind: 'device';
-  /** Non-extractable AES-GCM key, persisted as a CryptoKey via structured clone. */
-  key: CryptoKey;
-}
 
 export interface PasswordSlot extends Sealed {
   kind: 'password';
@@ -39,22 +39,6 @@ export interface PasswordSlot extends Sealed {
 }
 
 export type KeyCheck = Sealed;
-
-function parseSealed(v: Record<string, unknown>): Sealed | undefined {
-  if (!isBytes(v.iv) || v.iv.length !== IV_BYTES || !isBytes(v.ct)) return undefined;
-  return { iv: v.iv, ct: v.ct };
-}
-
-function asObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
-}
-
-export function parseDeviceSlot(value: unknown): DeviceSlot | undefined {
-  const v = asObject(value);
-  const sealed = v && parseSealed(v);
-  if (!v || !sealed || v.kind !== 'device' || !(v.key instanceof CryptoKey)) return undefined;
-  return { kind: 'device', key: v.key, ...sealed };
-}
 
 export function parsePasswordSlot(value: unknown): PasswordSlot | undefined {
   const v = asObject(value);
@@ -67,15 +51,6 @@ export function parsePasswordSlot(value: unknown): PasswordSlot | undefined {
 export function parseKeyCheck(value: unknown): KeyCheck | undefined {
   const v = asObject(value);
   return v && parseSealed(v);
-}
-
-export async function createDeviceSlot(dek: CryptoKey, deviceKey: CryptoKey): Promise<DeviceSlot> {
-  return { kind: 'device', key: deviceKey, ...(await wrapDataKey(dek, deviceKey, AAD_DEVICE)) };
-}
-
-/** Throws AuthError when the slot was altered or the device key does not match. */
-export function openDeviceSlot(slot: DeviceSlot): Promise<CryptoKey> {
-  return unwrapDataKey(slot, slot.key, AAD_DEVICE);
 }
 
 /** Imports derived bytes, then wipes them: only the non-extractable CryptoKey remains. */

@@ -23,8 +23,16 @@ import {
 import { openVaultDb, type RecordRow, type VaultDb } from './db.ts';
 import { toFailure, VaultError, type VaultFailure, type VaultResult } from './errors.ts';
 import { Keyring, type RewrapStep } from './keyring.ts';
-import { STORE_KV, STORE_RECORDS, THROTTLE_KEY } from './migrations.ts';
+import { STORE_KV, STORE_META, STORE_RECORDS, THROTTLE_KEY } from './migrations.ts';
 import { decodeRecord, encodeRecord } from './records.ts';
+import {
+  GENERATION_KEY,
+  openSnapshot,
+  readGeneration,
+  SNAPSHOT_KEY,
+  type SnapshotList,
+  sealSnapshot,
+} from './snapshot.ts';
 import { runTx, SerialQueue } from './tx.ts';
 
 export type { AccountPatch, NewAccount } from './account-shape.ts';
@@ -78,6 +86,11 @@ function byOrder(a: StoredAccount, b: StoredAccount): number {
   return a.order - b.order || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** A record the snapshot recorded as not opening, reported as the records themselves would. */
+function damagedFailure(id: string): VaultFailure {
+  return toFailure(new VaultError('tampered', `record ${id}: did not open when last read`, { id }));
+}
+
 function invalid(reason: string): VaultError {
   return new VaultError('invalid-input', reason);
 }
@@ -95,6 +108,8 @@ export class Vault {
    */
   private rekeyed: Promise<unknown> = Promise.resolve();
   private readonly queue = new SerialQueue();
+  /** The records' generation after this instance's last commit (see `./snapshot.ts`). */
+  private committedGeneration: number | undefined;
   private readonly keyring: Keyring;
   private readonly now: () => number;
 
@@ -445,7 +460,23 @@ export class Vault {
   private async decryptAll(): Promise<AccountList> {
     await this.rekeyed;
     const dek = this.key();
-    const rows: unknown[] = await (await this.db()).getAll(STORE_RECORDS);
+    const db = await this.db();
+    const peek = db.transaction(STORE_META, 'readonly');
+    const [generationValue, snapshotRow] = await Promise.all([
+      peek.store.get(GENERATION_KEY),
+      peek.store.get(SNAPSHOT_KEY),
+    ]);
+    await peek.done;
+    const generation = readGeneration(generationValue);
+    const snapshot = await openSnapshot(dek, snapshotRow, generation);
+    if (snapshot) return this.adoptList(snapshot.accounts, snapshot.damaged.map(damagedFailure));
+    // Rows and generation in one transaction: the snapshot written from them is true to that generation.
+    const tx = db.transaction([STORE_RECORDS, STORE_META], 'readonly');
+    const [rows, rowsGeneration] = await Promise.all([
+      tx.objectStore(STORE_RECORDS).getAll() as Promise<unknown[]>,
+      tx.objectStore(STORE_META).get(GENERATION_KEY),
+    ]);
+    await tx.done;
     const settled = await Promise.allSettled(rows.map((row) => decodeRecord(dek, row)));
     const accounts: StoredAccount[] = [];
     const damaged: VaultFailure[] = [];
@@ -455,10 +486,50 @@ export class Vault {
         damaged.push(toFailure(outcome.reason));
       } else throw outcome.reason;
     }
+    const list = this.adoptList(accounts, damaged);
+    // Awaited, so a list that returned has left the vault as it will stay; a failure only costs speed.
+    await this.saveSnapshot(list, readGeneration(rowsGeneration)).catch(() => undefined);
+    return list;
+  }
+
+  private adoptList(accounts: StoredAccount[], damaged: VaultFailure[]): AccountList {
     accounts.sort(byOrder);
     const last = accounts.reduce((max, a) => Math.max(max, Math.floor(a.order) + 1), 0);
     this.nextOrder = Math.max(this.nextOrder ?? 0, last);
     return { accounts, damaged };
+  }
+
+  /**
+   * Seals `list` as the snapshot of `generation`, unless a write has moved the records on since
+   * (checked in the same transaction as the put, so a stale list is never stored as current).
+   */
+  private async saveSnapshot(list: AccountList, generation: number): Promise<void> {
+    const dek = this.key();
+    const snapshot: SnapshotList = {
+      accounts: [...list.accounts].sort(byOrder),
+      damaged: list.damaged.flatMap((failure) => (failure.id ? [failure.id] : [])),
+    };
+    const row = await sealSnapshot(dek, snapshot, generation);
+    const tx = (await this.db()).transaction(STORE_META, 'readwrite');
+    await runTx(tx, async () => {
+      if (readGeneration(await tx.store.get(GENERATION_KEY)) === generation)
+        await tx.store.put(row, SNAPSHOT_KEY);
+    });
+  }
+
+  /**
+   * Stores what the caller knows the accounts to be right after this instance's last commit (the
+   * account store's cache), so the next cold open reads one ciphertext. Does nothing if another
+   * write came in between, or if this instance has not written.
+   */
+  rememberList(accounts: StoredAccount[], damagedIds: string[]): Promise<VaultResult<void>> {
+    return this.result(async () => {
+      if (this.committedGeneration === undefined || this.state() === 'locked') return;
+      await this.saveSnapshot(
+        { accounts, damaged: damagedIds.map(damagedFailure) },
+        this.committedGeneration,
+      );
+    });
   }
 
   private async insert(inputs: NewAccount[]): Promise<StoredAccount[]> {
@@ -493,9 +564,14 @@ export class Vault {
   private async commit(changes: RecordChange[]): Promise<void> {
     if (changes.length === 0) return;
     const db = await this.db();
-    const tx = db.transaction(STORE_RECORDS, 'readwrite');
-    await runTx(tx, async () => {
-      const current = await Promise.all(changes.map((c) => tx.store.get(c.id)));
+    const tx = db.transaction([STORE_RECORDS, STORE_META], 'readwrite');
+    const records = tx.objectStore(STORE_RECORDS);
+    const meta = tx.objectStore(STORE_META);
+    const generation = await runTx(tx, async () => {
+      const [generation, ...current] = await Promise.all([
+        meta.get(GENERATION_KEY),
+        ...changes.map((c) => records.get(c.id)),
+      ]);
       changes.forEach((change, i) => {
         const row = current[i];
         const { id, expect } = change;
@@ -509,7 +585,15 @@ export class Vault {
           throw this.stale(id, typeof row.rev === 'number' ? row.rev : undefined);
         }
       });
-      await Promise.all(changes.map((c) => (c.row ? tx.store.put(c.row) : tx.store.delete(c.id))));
+      const next = readGeneration(generation) + 1;
+      // The snapshot is of the old records: deleted with them, so no removed secret lingers in it.
+      await Promise.all([
+        ...changes.map((c) => (c.row ? records.put(c.row) : records.delete(c.id))),
+        meta.put(next, GENERATION_KEY),
+        meta.delete(SNAPSHOT_KEY),
+      ]);
+      return next;
     });
+    this.committedGeneration = generation;
   }
 }

@@ -10,7 +10,7 @@
  *   DigitCount digits = 5; OtpType type = 6; int64 counter = 7; }
  */
 import { BinaryReader, BinaryWriter, base64Decode, base64Encode, WireType } from '@bufbuild/protobuf/wire';
-import { Secret } from 'otpauth';
+import { Secret } from 'otpauth/bare';
 import type { OtpAccount, OtpAlgorithm } from '../account.ts';
 import { OtpUriError } from '../otp/errors.ts';
 import { normalizeAccount } from '../otp/validate.ts';

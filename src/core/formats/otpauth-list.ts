@@ -3,7 +3,7 @@
  * extension and others (one link per line), and also links pasted with other text around them (a
  * CSV row, an e-mail, a Markdown list). Unencrypted: the export flow warns before writing one.
  */
-import { Secret } from 'otpauth';
+import { Secret } from 'otpauth/bare';
 import type { OtpAccount } from '../account.ts';
 import { isOtpUriError, type OtpErrorCode } from '../otp/errors.ts';
 import { formatOtpauthUri, MAX_URI_LENGTH, parseOtpauthUri } from '../otp/uri.ts';

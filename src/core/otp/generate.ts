@@ -1,7 +1,8 @@
-import { HOTP, Secret } from 'otpauth';
+import { HOTP, Secret } from 'otpauth/bare';
 import type { OtpAccount } from '../account';
 import { normalizeBase32Secret } from './base32';
 import { OtpUriError } from './errors';
+import { otpHmac } from './hmac';
 import { validateAccount } from './validate';
 
 /** Steam Guard's 26 symbols: digits and consonants that cannot be misread or spell words. */
@@ -42,6 +43,7 @@ export function generateCode(account: OtpAccount, timeMs: number = Date.now()): 
         algorithm: account.algorithm,
         digits: account.digits,
         counter: account.counter,
+        hmac: otpHmac,
       });
     case 'totp':
       return HOTP.generate({
@@ -49,6 +51,7 @@ export function generateCode(account: OtpAccount, timeMs: number = Date.now()): 
         algorithm: account.algorithm,
         digits: account.digits,
         counter: timeStep(account.period, timeMs),
+        hmac: otpHmac,
       });
     case 'steam':
       return steamCode(secret, timeStep(account.period, timeMs));
@@ -61,7 +64,7 @@ export function generateCode(account: OtpAccount, timeMs: number = Date.now()): 
  * value, but asking for 10 digits returns it whole: it is below 2^31 < 10^10, so the modulo is a no-op.
  */
 function steamCode(secret: Secret, counter: number): string {
-  let value = Number(HOTP.generate({ secret, algorithm: 'SHA1', digits: 10, counter }));
+  let value = Number(HOTP.generate({ secret, algorithm: 'SHA1', digits: 10, counter, hmac: otpHmac }));
   let code = '';
   for (let i = 0; i < 5; i++) {
     code += STEAM_ALPHABET[value % STEAM_ALPHABET.length];

@@ -17,12 +17,10 @@ import { showError } from '../policy-help';
 import './policy.css';
 import { boot } from './boot';
 import type { Shell, View } from './shell';
-import { AddedView } from './views/AddedView';
 import { ChooseView, finishPendingFill } from './views/ChooseView';
 import { ListView } from './views/ListView';
 import { LockedView } from './views/LockedView';
 import type { FocusRequest } from './views/list/AccountList';
-import { ScanView } from './views/ScanView';
 import { abandonScan } from './views/scan/start-scan';
 
 // Opened from the list, never at start: fetched once the list is on screen (see `lazyView`).
@@ -30,11 +28,24 @@ const AddView = lazyView(async () => (await import('./views/AddView')).AddView);
 const EditView = lazyView(async () => (await import('./views/EditView')).EditView);
 const SettingsView = lazyView(async () => (await import('./views/SettingsView')).SettingsView);
 const SetupDeviceView = lazyView(async () => (await import('./views/SetupDeviceView')).SetupDeviceView);
-const ON_DEMAND = [AddView, EditView, SettingsView, SetupDeviceView];
+// A scan's progress and its result: shown after a click, by which time the idle preload has them.
+const ScanView = lazyView(async () => (await import('./views/ScanView')).ScanView);
+const AddedView = lazyView(async () => (await import('./views/AddedView')).AddedView);
+const ON_DEMAND = [ScanView, AddedView, AddView, EditView, SettingsView, SetupDeviceView];
 // Only under an organisation's requirePassword, and then it is the whole popup: not preloaded.
 const PasswordRequiredView = lazyView(
   async () => (await import('./views/PasswordRequiredView')).PasswordRequiredView,
 );
+
+/** Same accounts at the same revisions, same damage, same clock corrections: nothing to redraw. */
+function sameList(a: ResponseOf<'vault.list'>, b: ResponseOf<'vault.list'>): boolean {
+  const key = (list: ResponseOf<'vault.list'>) =>
+    JSON.stringify([
+      list.accounts.map((account) => [account.id, account.revision, list.clockOffsets[account.id] ?? 0]),
+      list.damaged,
+    ]);
+  return key(a) === key(b);
+}
 
 const requiresPassword = (error: ProtocolError) =>
   error.code === 'policy-forbidden' && error.message === 'requirePassword';
@@ -198,6 +209,12 @@ export function App() {
         return loadRest();
       }
       loaded(list.value);
+      // Painted from this page's own read: the worker's answer is the truth and replaces it.
+      void boot.confirm.then((answer) => {
+        if (!answer) return;
+        if (!answer.ok) return failed(answer.error);
+        if (!sameList(list.value, answer.value)) loaded(answer.value);
+      });
       // An empty vault waits for the settings: they decide between the tour and the empty state.
       if (list.value.accounts.length === 0) return loadRest();
       setView({ name: 'list' });

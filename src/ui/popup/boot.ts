@@ -5,9 +5,18 @@ import { send } from '../../messaging/client';
 import type { PolicyView, ResponseOf, VaultStatus } from '../../messaging/protocol';
 import { currentTab } from '../actions';
 import { fetchPolicy } from '../policy';
+import { localPageSite, type QuickRead, quickList } from './quick-list';
+
+type ListResult = Result<ResponseOf<'vault.list'>>;
 
 export interface Boot {
-  list: Promise<Result<ResponseOf<'vault.list'>>>;
+  /** The first list to paint: this page's own read of the snapshot, or the worker's answer. */
+  list: Promise<ListResult>;
+  /**
+   * The worker's answer when the list painted first came from this page's own read: the truth, which
+   * replaces it (a change since, the lock, the organisation's rule). Undefined when they are one.
+   */
+  confirm: Promise<ListResult | undefined>;
   /** The tab the popup was opened on, for "This site". */
   page: Promise<PageSite | undefined>;
   /**
@@ -18,19 +27,43 @@ export interface Boot {
   rest: () => Promise<[Result<VaultStatus>, Result<Settings>, PolicyView]>;
 }
 
-/** The list is on the critical path to the first paint; `locked` instead means the lock screen. */
+/** Whichever settles first with something; `undefined` from one waits for the other. */
+function firstOf<T>(a: Promise<T | undefined>, b: Promise<T>): Promise<{ value: T; fromA: boolean }> {
+  return new Promise((resolve, reject) => {
+    a.then((value) => value !== undefined && resolve({ value, fromA: true })).catch(() => undefined);
+    b.then((value) => resolve({ value, fromA: false }), reject);
+  });
+}
+
+/**
+ * The list is on the critical path to the first paint; `locked` instead means the lock screen. When
+ * the worker is asleep it takes a while to start, so the popup reads the snapshot itself meanwhile.
+ */
 function startBoot(): Boot {
-  const list = send('vault.list', {});
+  performance.mark('tweestap:boot');
+  const fromWorker = send('vault.list', {}).finally(() => performance.mark('tweestap:worker-list'));
+  const quick: Promise<QuickRead | undefined> = quickList()
+    .catch(() => undefined)
+    .finally(() => performance.mark('tweestap:quick-list'));
+  const first = firstOf(
+    quick.then((read) => (read ? ({ ok: true, value: read.list } as const) : undefined)),
+    fromWorker,
+  );
+  const list = first.then(({ value }) => value);
   // Only a web page can be "this site": the new-tab page, settings or our own pages cost no message.
   const page = currentTab().then(async (tab) => {
-    const answer = /^https?:/.test(tab?.url ?? '')
-      ? await send('sites.forPage', { url: tab!.url! })
-      : undefined;
-    return answer?.ok ? (answer.value ?? undefined) : undefined;
+    const url = tab?.url ?? '';
+    if (!/^https?:/.test(url)) return undefined;
+    const worker = send('sites.forPage', { url }).then((answer) => (answer.ok ? answer.value : null));
+    const local = Promise.all([quick, list]).then(([read, listed]) =>
+      read && listed.ok ? localPageSite(url, listed.value.accounts, read.domains) : undefined,
+    );
+    return (await firstOf(local, worker)).value ?? undefined;
   });
   let rest: ReturnType<Boot['rest']> | undefined;
   return {
     list,
+    confirm: first.then(({ fromA }) => (fromA ? fromWorker : undefined)),
     page,
     rest: () => {
       rest ??= Promise.all([send('vault.status', {}), send('settings.get', {}), fetchPolicy()]);
@@ -40,7 +73,7 @@ function startBoot(): Boot {
 }
 
 /**
- * Started while this module is evaluated: main.tsx imports it first, so the request is in flight
+ * Started while this module is evaluated: main.tsx imports it first, so the requests are in flight
  * while Preact, the OTP code and the components are still being evaluated.
  */
 export const boot: Boot = startBoot();

@@ -4,7 +4,7 @@
  * left out. A problem with one entry is an `EntrySkip` (or the validator's `OtpUriError`), so one odd
  * entry never fails the whole file; anything else escaping a builder is a bug and is not caught.
  */
-import { Secret } from 'otpauth';
+import { Secret } from 'otpauth/bare';
 import type { NewAccount, OtpAccount, OtpAlgorithm } from '../../../account.ts';
 import { type OtpErrorCode, OtpUriError } from '../../../otp/errors.ts';
 import { normalizeAccount } from '../../../otp/validate.ts';
