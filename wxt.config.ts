@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig, type WxtViteConfig } from 'wxt';
+import { jsqrShiftJisPlugin } from './scripts/jsqr-shift-jis';
 import { MANAGED_SCHEMA_FILE, managedSchema } from './src/core/policy/keys-schema';
 
 /**
@@ -20,9 +21,15 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // WXT 0.20 bundles its own Vite 7 types while the preset resolves the root Vite 8: same plugin shape.
   vite: () => ({
-    plugins: [preact() as unknown as NonNullable<WxtViteConfig['plugins']>[number]],
+    plugins: [preact(), jsqrShiftJisPlugin()] as unknown as NonNullable<WxtViteConfig['plugins']>,
+    // Workers are bundled apart, with only these plugins: the import's reader decodes QR images too.
+    worker: { plugins: () => [jsqrShiftJisPlugin()] as unknown as NonNullable<WxtViteConfig['plugins']> },
     // Every browser we ship for preloads modules itself; Vite's polyfill cost each page 0.4 KB gzip.
-    build: { modulePreload: { polyfill: false } },
+    build: {
+      modulePreload: { polyfill: false },
+      // TWEESTAP_SOURCEMAP=1: what each module costs (scripts/bundle-sizes.ts). Never in a store build.
+      sourcemap: process.env.TWEESTAP_SOURCEMAP === '1',
+    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -1,7 +1,8 @@
 /**
  * The page's side of reading an import: files and text go to the reader in a worker
- * (`reader.worker.ts`), so the page keeps painting while a large file is read. Where no worker can
- * start, the same reader runs here.
+ * (`reader.worker.ts`), so the page keeps painting while a large file is read. The reader is only
+ * in the worker's bundle: a second copy for the page (90 KB gzipped) would be for browsers without
+ * workers, and every browser that runs this extension has them.
  */
 /// <reference types="vite/client" />
 import type { ReaderRequest, ReadOutcome, Recognised } from './reader';
@@ -20,13 +21,8 @@ type Ask = (request: ReaderRequest, transfer?: Transferable[]) => Promise<unknow
 
 let ask: Ask | undefined;
 
-function inWorker(): Ask | undefined {
-  let worker: Worker;
-  try {
-    worker = new ReaderWorker();
-  } catch {
-    return undefined;
-  }
+function inWorker(): Ask {
+  const worker = new ReaderWorker();
   const pending = new Map<number, { resolve: (answer: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   worker.onmessage = (event: MessageEvent<{ id: number; answer?: unknown; error?: string }>) => {
@@ -53,14 +49,8 @@ function inWorker(): Ask | undefined {
     });
 }
 
-async function here(): Promise<Ask> {
-  const { Reader } = await import('./reader');
-  const reader = new Reader();
-  return (request) => reader.handle(request);
-}
-
 async function reader(): Promise<Ask> {
-  ask ??= inWorker() ?? (await here());
+  ask ??= inWorker();
   return ask;
 }
 
