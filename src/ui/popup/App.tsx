@@ -17,6 +17,7 @@ import { showError } from '../policy-help';
 import './policy.css';
 import { boot } from './boot';
 import type { Shell, View } from './shell';
+import { AddedView } from './views/AddedView';
 import { ChooseView, finishPendingFill } from './views/ChooseView';
 import { ListView } from './views/ListView';
 import { LockedView } from './views/LockedView';
@@ -28,10 +29,10 @@ const AddView = lazyView(async () => (await import('./views/AddView')).AddView);
 const EditView = lazyView(async () => (await import('./views/EditView')).EditView);
 const SettingsView = lazyView(async () => (await import('./views/SettingsView')).SettingsView);
 const SetupDeviceView = lazyView(async () => (await import('./views/SetupDeviceView')).SetupDeviceView);
-// A scan's progress and its result: shown after a click, by which time the idle preload has them.
+// A scan's progress: shown after a click, by which time the idle preload has it. The added view stays
+// in the first bundle: a question left by "Select the area" opens the popup straight onto it.
 const ScanView = lazyView(async () => (await import('./views/ScanView')).ScanView);
-const AddedView = lazyView(async () => (await import('./views/AddedView')).AddedView);
-const ON_DEMAND = [ScanView, AddedView, AddView, EditView, SettingsView, SetupDeviceView];
+const ON_DEMAND = [ScanView, AddView, EditView, SettingsView, SetupDeviceView];
 // Only under an organisation's requirePassword, and then it is the whole popup: not preloaded.
 const PasswordRequiredView = lazyView(
   async () => (await import('./views/PasswordRequiredView')).PasswordRequiredView,
