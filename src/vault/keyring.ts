@@ -36,7 +36,7 @@ import {
 } from './slots.ts';
 import { GENERATION_KEY, readGeneration, SNAPSHOT_KEY } from './snapshot.ts';
 import { delayAfter, parseThrottle, recordAttempt, remainingWait } from './throttle.ts';
-import { runTx } from './tx.ts';
+import { issueAll, runTx } from './tx.ts';
 
 /**
  * Points where a password set/change/remove can be interrupted. The first ones are before the
@@ -356,11 +356,11 @@ export class Keyring {
         }
         // The snapshot was sealed under the retired key: it goes with it, and its generation moves on.
         const generation = readGeneration(await meta.get(GENERATION_KEY));
-        await Promise.all([
-          ...rekey.rows.map((row) => records.put(row)),
-          meta.put(rekey.check, KEY_CHECK),
-          meta.put(generation + 1, GENERATION_KEY),
-          meta.delete(SNAPSHOT_KEY),
+        await issueAll([
+          ...rekey.rows.map((row) => () => records.put(row)),
+          () => meta.put(rekey.check, KEY_CHECK),
+          () => meta.put(generation + 1, GENERATION_KEY),
+          () => meta.delete(SNAPSHOT_KEY),
         ]);
         this.step('tx-records-rewritten');
       }

@@ -5,7 +5,6 @@
  */
 import {
   AuthError,
-  IV_BYTES,
   importWrappingKey,
   type Sealed,
   seal,

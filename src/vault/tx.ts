@@ -26,6 +26,15 @@ export async function runTx<T>(tx: Tx, body: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Issues every request of a transaction and waits for all. Once the transaction aborts (a full disk),
+ * the next request throws at once: as a rejection here, so the ones already issued, which reject
+ * with AbortError, are still awaited rather than left unhandled.
+ */
+export function issueAll(requests: ReadonlyArray<() => Promise<unknown>>): Promise<unknown[]> {
+  return Promise.all(requests.map(async (issue) => issue()));
+}
+
 /** Runs async jobs one after another, so two writes from the same context never interleave. */
 export class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();

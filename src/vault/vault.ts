@@ -33,7 +33,7 @@ import {
   type SnapshotList,
   sealSnapshot,
 } from './snapshot.ts';
-import { runTx, SerialQueue } from './tx.ts';
+import { issueAll, runTx, SerialQueue } from './tx.ts';
 
 export type { AccountPatch, NewAccount } from './account-shape.ts';
 export type { RewrapStep } from './keyring.ts';
@@ -587,10 +587,10 @@ export class Vault {
       });
       const next = readGeneration(generation) + 1;
       // The snapshot is of the old records: deleted with them, so no removed secret lingers in it.
-      await Promise.all([
-        ...changes.map((c) => (c.row ? records.put(c.row) : records.delete(c.id))),
-        meta.put(next, GENERATION_KEY),
-        meta.delete(SNAPSHOT_KEY),
+      await issueAll([
+        ...changes.map((c) => () => (c.row ? records.put(c.row) : records.delete(c.id))),
+        () => meta.put(next, GENERATION_KEY),
+        () => meta.delete(SNAPSHOT_KEY),
       ]);
       return next;
     });
