@@ -11,8 +11,12 @@ import { mulberry32 } from './prng.ts';
 export { mulberry32 };
 
 export type Ecl = 'L' | 'M' | 'Q' | 'H';
-/** light: dark modules on white. dark: light modules on a dark page (inverted). card: white card on a dark page. */
-export type Theme = 'light' | 'dark' | 'card';
+/**
+ * light: dark modules on white. dark: light modules on a dark grey page (inverted). card: white card
+ * on a dark page. night: light modules on a tinted dark page or panel at lower contrast, as themed
+ * dark-mode sites draw them (not in THEMES: the stress set in qr-stress.ts uses it).
+ */
+export type Theme = 'light' | 'dark' | 'card' | 'night';
 
 export interface QrSpec {
   text: string;
@@ -131,7 +135,36 @@ interface Palette {
   card: number;
 }
 
+/** Dark page tints (navy, teal, purple, grey, blue, maroon) for the night theme. */
+const NIGHT_TINTS = [
+  [16, 24, 48],
+  [10, 40, 40],
+  [40, 16, 56],
+  [30, 30, 30],
+  [0, 44, 92],
+  [60, 20, 24],
+] as const;
+
+function nightPalette(rng: Rng): Palette {
+  const [r, g, b] = pick(rng, NIGHT_TINTS);
+  const k = 0.6 + 0.7 * rng();
+  const page = rgb(r * k, g * k, b * k);
+  // Sometimes a slightly lighter panel behind the code instead of the bare page.
+  const behind = rng() < 0.5 ? page : rgb(r * k + 14, g * k + 14, b * k + 18);
+  const fg = int(rng, 150, 250);
+  return {
+    page,
+    ink: grey(int(rng, 180, 230)),
+    panel: rgb(r * k + 20, g * k + 20, b * k + 24),
+    qrDark: rgb(fg, fg, Math.min(255, fg + int(rng, 0, 20))),
+    qrLight: behind,
+    card: behind,
+  };
+}
+
 function palette(rng: Rng, theme: Theme): Palette {
+  // Before any draw the other themes make, so their pages stay what they were.
+  if (theme === 'night') return nightPalette(rng);
   if (theme === 'light') {
     const page = grey(int(rng, 243, 255));
     const light = rng() < 0.7 ? grey(255) : page;
@@ -277,29 +310,52 @@ function resample(src: Canvas, width: number, height: number): Canvas {
     x0s[x] = Math.min(src.width - 2, Math.floor(fx));
     fxs[x] = fx - x0s[x]!;
   }
-  const s = src.data;
-  const d = out.data;
   for (let y = 0; y < height; y++) {
     const fy = Math.min(src.height - 1, Math.max(0, (y + 0.5) * sy - 0.5));
     const y0 = Math.min(src.height - 2, Math.floor(fy));
-    const wy = fy - y0;
-    const r0 = y0 * src.width;
-    const r1 = r0 + src.width;
-    for (let x = 0; x < width; x++) {
-      const x0 = x0s[x]!;
-      const wx = fxs[x]!;
-      const a = (r0 + x0) * 4;
-      const b = (r1 + x0) * 4;
-      const o = (y * width + x) * 4;
-      for (let ch = 0; ch < 3; ch++) {
-        const top = s[a + ch]! + (s[a + 4 + ch]! - s[a + ch]!) * wx;
-        const bottom = s[b + ch]! + (s[b + 4 + ch]! - s[b + ch]!) * wx;
-        d[o + ch] = top + (bottom - top) * wy;
-      }
-      d[o + 3] = 255;
-    }
+    resampleRow(src, y0 * src.width, x0s, fxs, fy - y0, out, y * width);
   }
   return out;
+}
+
+/**
+ * One output row (a function per row, so it is optimised after a few calls). Where the four source
+ * pixels are one colour, which is most of a page, the blend is that colour exactly and is copied
+ * whole: the same frame as blending it, at a fraction of the cost of the set's slowest step.
+ */
+function resampleRow(
+  src: Canvas,
+  r0: number,
+  x0s: Int32Array,
+  fxs: Float32Array,
+  wy: number,
+  out: Canvas,
+  o: number,
+): void {
+  const p = src.px;
+  const s = src.data;
+  const d = out.data;
+  const q = out.px;
+  const r1 = r0 + src.width;
+  for (let x = 0; x < x0s.length; x++, o++) {
+    const i = r0 + x0s[x]!;
+    const j = r1 + x0s[x]!;
+    const c = p[i]!;
+    if (p[i + 1] === c && p[j] === c && p[j + 1] === c) {
+      q[o] = c;
+      continue;
+    }
+    const a = i * 4;
+    const b = j * 4;
+    const wx = fxs[x]!;
+    const k = o * 4;
+    for (let ch = 0; ch < 3; ch++) {
+      const top = s[a + ch]! + (s[a + 4 + ch]! - s[a + ch]!) * wx;
+      const bottom = s[b + ch]! + (s[b + 4 + ch]! - s[b + ch]!) * wx;
+      d[k + ch] = top + (bottom - top) * wy;
+    }
+    d[k + 3] = 255;
+  }
 }
 
 /** Draws a page; QRs that do not fit (or would overlap) are dropped, so check `qrs` of the result. */

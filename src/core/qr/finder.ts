@@ -25,7 +25,10 @@ function ratioOk(a: number, b: number, c: number, d: number, e: number): boolean
   const total = a + b + c + d + e;
   if (total < 7) return false;
   const m = total / 7;
-  const v = m / 2;
+  // Runs are whole pixels, and a pixel a module edge halves can fall either way: at 2-px modules
+  // a ring reads 1, 2 or 3 (at 1.34 px, 1 or 2), which half a module of tolerance would reject.
+  // max(m / 2, min(m / 2 + 0.5, 1.25)) without calls: this runs at every run boundary of every row.
+  const v = m >= 2.5 ? m / 2 : m >= 1.5 ? 1.25 : m / 2 + 0.5;
   return (
     Math.abs(a - m) < v &&
     Math.abs(b - m) < v &&
@@ -46,6 +49,33 @@ interface Cross {
   pitch: number;
 }
 
+/**
+ * How many pixels from (x, y) along (dx, dy) read `dark`, counting at most `limit` + 1. Module-level
+ * rather than a closure in crossCheck: that ran for every row hit, allocating two closures each time.
+ */
+function runLength(plane: Plane, x: number, y: number, dx: number, dy: number, dark: boolean, limit: number) {
+  const { width, height, at } = plane;
+  const { cols, values } = plane.thresholds;
+  let n = 0;
+  while (
+    n <= limit &&
+    x >= 0 &&
+    y >= 0 &&
+    x < width &&
+    y < height &&
+    at(x, y) < values[(y >> SHIFT) * cols + (x >> SHIFT)]! === dark
+  ) {
+    n++;
+    x += dx;
+    y += dy;
+  }
+  return n;
+}
+
+function inside(plane: Plane, x: number, y: number): boolean {
+  return x >= 0 && y >= 0 && x < plane.width && y < plane.height;
+}
+
 /** Walks a line through (x, y) in direction (dx, dy) and reads the five runs around it. */
 function crossCheck(
   plane: Plane,
@@ -56,60 +86,31 @@ function crossCheck(
   coreDark: boolean,
   maxCount: number,
 ): Cross | undefined {
-  const { width, height, at } = plane;
-  const { cols, values } = plane.thresholds;
-  const matches = (px: number, py: number, wantCore: boolean) => {
-    const dark = at(px, py) < values[(py >> SHIFT) * cols + (px >> SHIFT)]!;
-    return dark === coreDark ? wantCore : !wantCore;
-  };
-  const inside = (px: number, py: number) => px >= 0 && py >= 0 && px < width && py < height;
-  const counts = [0, 0, 0, 0, 0];
-  let px = x;
-  let py = y;
-  while (inside(px, py) && matches(px, py, true)) {
-    counts[2]!++;
-    px -= dx;
-    py -= dy;
-    if (counts[2]! > maxCount * 3) return undefined;
-  }
-  while (inside(px, py) && matches(px, py, false) && counts[1]! <= maxCount) {
-    counts[1]!++;
-    px -= dx;
-    py -= dy;
-  }
-  if (!inside(px, py) || counts[1]! > maxCount) return undefined;
-  while (inside(px, py) && matches(px, py, true) && counts[0]! <= maxCount) {
-    counts[0]!++;
-    px -= dx;
-    py -= dy;
-  }
-  if (counts[0]! > maxCount) return undefined;
-  px = x + dx;
-  py = y + dy;
-  let steps = 1;
-  while (inside(px, py) && matches(px, py, true)) {
-    counts[2]!++;
-    px += dx;
-    py += dy;
-    steps++;
-    if (counts[2]! > maxCount * 3) return undefined;
-  }
-  while (inside(px, py) && matches(px, py, false) && counts[3]! <= maxCount) {
-    counts[3]!++;
-    px += dx;
-    py += dy;
-    steps++;
-  }
-  if (!inside(px, py) || counts[3]! > maxCount) return undefined;
-  while (inside(px, py) && matches(px, py, true) && counts[4]! <= maxCount) {
-    counts[4]!++;
-    px += dx;
-    py += dy;
-    steps++;
-  }
-  if (counts[4]! > maxCount) return undefined;
-  const [a, b, c, d, e] = counts as [number, number, number, number, number];
+  // Backwards from (x, y): the core, then the inner ring (which must end inside the plane), then the outer.
+  const c0 = runLength(plane, x, y, -dx, -dy, coreDark, maxCount * 3);
+  if (c0 > maxCount * 3) return undefined;
+  let px = x - c0 * dx;
+  let py = y - c0 * dy;
+  const b = runLength(plane, px, py, -dx, -dy, !coreDark, maxCount);
+  px -= b * dx;
+  py -= b * dy;
+  if (b > maxCount || !inside(plane, px, py)) return undefined;
+  const a = runLength(plane, px, py, -dx, -dy, coreDark, maxCount);
+  if (a > maxCount) return undefined;
+  // Forwards from the next pixel.
+  const c1 = runLength(plane, x + dx, y + dy, dx, dy, coreDark, maxCount * 3 - c0);
+  const c = c0 + c1;
+  if (c > maxCount * 3) return undefined;
+  px = x + (1 + c1) * dx;
+  py = y + (1 + c1) * dy;
+  const d = runLength(plane, px, py, dx, dy, !coreDark, maxCount);
+  px += d * dx;
+  py += d * dy;
+  if (d > maxCount || !inside(plane, px, py)) return undefined;
+  const e = runLength(plane, px, py, dx, dy, coreDark, maxCount);
+  if (e > maxCount) return undefined;
   if (!ratioOk(a, b, c, d, e)) return undefined;
+  const steps = 1 + c1 + d + e;
   // Offset of the core's middle from (x, y), in steps along the line.
   return {
     centre: steps - e - d - c / 2 - 0.5,
@@ -217,7 +218,13 @@ export function findFinders(plane: Plane, minModule: number): Finder[] {
     if (!h || 5 * Math.abs(h.total - total) >= 2 * total) return;
     const fx = cx + h.centre + 0.5;
     const fy = y + v.centre + 0.5;
-    const d = crossCheck(plane, Math.round(fx - 0.5), cy, 1, 1, coreDark, maxCount * 2);
+    const dx = Math.round(fx - 0.5);
+    // Under 3-px modules a core of even width has no middle pixel, and a diagonal from the one
+    // beside it clips the ring corners, which JPEG and blur round off: the other diagonal is the
+    // same test from the other side.
+    const d =
+      crossCheck(plane, dx, cy, 1, 1, coreDark, maxCount * 2) ??
+      (m < 3 ? crossCheck(plane, dx, cy, 1, -1, coreDark, maxCount * 2) : undefined);
     if (!d) return;
     const module = (v.pitch + h.pitch) / 2;
     if (Math.abs(module - m) > m) return;

@@ -26,6 +26,19 @@ export function lumaRow(data: Uint8ClampedArray, i: number, out: Uint8Array, o: 
 }
 
 /**
+ * lumaRow over a Uint32 view of the same bytes (`i` counts pixels): one load per pixel instead of
+ * three, which is most of the frame plane's cost. Little-endian only (RGBA reads as 0xAABBGGRR).
+ */
+export function lumaRow32(px: Uint32Array, i: number, out: Uint8Array, o: number, width: number): void {
+  for (let x = 0; x < width; x++, i++) {
+    const v = px[i]!;
+    out[o + x] = ((v & 255) * 77 + ((v >>> 8) & 255) * 150 + ((v >>> 16) & 255) * 29) >> 8;
+  }
+}
+
+export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
  * Luma at 1/`factor` size from the row-skipped copy, for codes with big modules only. Each output
  * pixel averages every other column of one source row: a sparse box filter, enough to keep 1–2 px
  * text strokes from turning into solid runs, at a quarter of the reads of a full one.

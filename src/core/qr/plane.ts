@@ -1,4 +1,11 @@
-import { lumaAt as importedLumaAt, lumaRow, type QrImage, shrinkLuma } from './luma.ts';
+import {
+  lumaAt as importedLumaAt,
+  LITTLE_ENDIAN,
+  lumaRow,
+  lumaRow32,
+  type QrImage,
+  shrinkLuma,
+} from './luma.ts';
 import { foldRow, newExtremes, type ThresholdGrid, thresholdGrid, thresholds } from './threshold.ts';
 
 // A module-level copy: an imported binding may compile to a getter call on every use.
@@ -27,8 +34,13 @@ export function framePlane(image: QrImage): Plane {
   const step = width * height > 1_500_000 ? 2 : 1;
   const rows = new Uint8Array(width * Math.ceil(height / step));
   const ext = newExtremes(width, height);
+  const px =
+    LITTLE_ENDIAN && data.byteOffset % 4 === 0
+      ? new Uint32Array(data.buffer, data.byteOffset, width * height)
+      : undefined;
   for (let y = 0, o = 0; y < height; y += step, o += width) {
-    lumaRow(data, y * width * 4, rows, o, width);
+    if (px) lumaRow32(px, y * width, rows, o, width);
+    else lumaRow(data, y * width * 4, rows, o, width);
     // While the row is still in cache.
     foldRow(rows, o, width, ext, y);
   }

@@ -3,6 +3,7 @@ import { type Crop, type Point, renderCrop } from './crop.ts';
 import { type Finder, findFinders } from './finder.ts';
 import type { QrImage } from './luma.ts';
 import { framePlane, type Plane, shrunkPlane } from './plane.ts';
+import { regridCrop } from './regrid.ts';
 import { type Candidate, candidates, gridCorners } from './symbol.ts';
 
 export interface QrBox {
@@ -41,6 +42,8 @@ const MARGIN = 4;
  */
 const SHRINK = 4;
 const SHRUNK_MIN_MODULE = 2;
+/** Sharpening of the redrawn symbol's samples against their neighbours (see regrid.ts). */
+const REGRID_SHARPEN = 0.3;
 
 function boxOf(points: Point[]): QrBox {
   const xs = points.map((p) => p.x);
@@ -88,7 +91,10 @@ function tryCandidate(image: QrImage, c: Candidate, hits: QrHit[]): boolean {
     addHit(hits, hit);
     if (contains(hit.box, centre)) return true;
   }
-  return false;
+  const hit = decodeCrop(regridCrop(image, c.grid, REGRID_SHARPEN));
+  if (!hit) return false;
+  addHit(hits, hit);
+  return contains(hit.box, centre);
 }
 
 function addHit(hits: QrHit[], hit: QrHit): void {

@@ -39,6 +39,29 @@ function scaled(g: SymbolGrid, s: number): SymbolGrid {
   return { origin: m(g.origin), u: m(g.u), v: m(g.v), dim: g.dim };
 }
 
+/**
+ * Finder centres come from whole-pixel runs, so below ~2.5-px modules they can sit a third of a
+ * module off and the timing reads land on module edges. Such a grid is shifted by up to half a module
+ * before it is given up: a real symbol then reads ≈ 1 again, a look-alike does not.
+ */
+const SMALL_MODULE = 2.5;
+const NUDGES = [0, -0.25, 0.25, -0.5, 0.5];
+
+function nudged(grid: SymbolGrid, plane: Plane, inverted: boolean): { grid: SymbolGrid; timing: number } {
+  let best = { grid, timing: 0 };
+  const { origin, u, v } = grid;
+  for (const di of NUDGES) {
+    for (const dj of NUDGES) {
+      if (di === 0 && dj === 0) continue;
+      const g = { ...grid, origin: { x: origin.x + di * u.x + dj * v.x, y: origin.y + di * u.y + dj * v.y } };
+      const timing = timingScore(plane, g, inverted);
+      if (timing > best.timing) best = { grid: g, timing };
+      if (timing >= MIN_TIMING) return best;
+    }
+  }
+  return best;
+}
+
 /** Three finders as the corner, right and lower finder of a symbol, if their geometry and timing fit. */
 function asSymbol(f: [Finder, Finder, Finder], plane: Plane): Candidate | undefined {
   const [p, q, r] = f;
@@ -63,11 +86,18 @@ function asSymbol(f: [Finder, Finder, Finder], plane: Plane): Candidate | undefi
   if (ab.x * ac.y - ab.y * ac.x < 0) [ab, ac] = [ac, ab];
   // The finder-size estimate can be a version off for large symbols; the timing track decides.
   let best: { grid: SymbolGrid; timing: number } | undefined;
-  for (const dim of [estimate, estimate - 4, estimate + 4]) {
-    if (dim < 21) continue;
+  const dims = [estimate, estimate - 4, estimate + 4].filter((d) => d >= 21);
+  for (const dim of dims) {
     const grid = gridFor(a, ab, ac, dim);
     const timing = timingScore(plane, grid, p.inverted);
     if (!best || timing > best.timing) best = { grid, timing };
+  }
+  if (best && best.timing < MIN_TIMING && module < SMALL_MODULE) {
+    for (const dim of dims) {
+      const n = nudged(gridFor(a, ab, ac, dim), plane, p.inverted);
+      if (n.timing > best.timing) best = n;
+      if (best.timing >= MIN_TIMING) break;
+    }
   }
   if (!best || best.timing < MIN_TIMING) return undefined;
   const s = plane.scale;
