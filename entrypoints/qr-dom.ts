@@ -5,6 +5,10 @@ import { findQrCodes } from '../src/core/qr';
  * <svg>, which finds a code that is scrolled out of view or covered by a dialog. Returns the texts
  * and this frame's origin as our isolated world sees it: the scan links only codes the tab's own
  * origin showed (src/core/scan-trust.ts).
+ *
+ * It also counts what it could not look into on the screen (another origin's frame, a picture the
+ * canvas may not read, a video): when that is nothing, what it found is the whole answer and the
+ * scan need not wait for the screen capture.
  */
 const MAX_ELEMENTS = 60;
 // Below this a QR has under ~2 px per module even at version 1: not worth drawing.
@@ -72,12 +76,41 @@ async function imageDataOf(element: Element): Promise<ImageData | undefined> {
   return undefined;
 }
 
+/** Big enough to hold a QR and at least partly inside the viewport: the capture would see it. */
+function onScreen(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  return (
+    box.width >= MIN_SIDE &&
+    box.height >= MIN_SIDE &&
+    box.bottom > 0 &&
+    box.right > 0 &&
+    box.top < innerHeight &&
+    box.left < innerWidth
+  );
+}
+
+function unreadable(element: Element): boolean {
+  if (element instanceof HTMLIFrameElement || element instanceof HTMLFrameElement) {
+    // A frame of this origin gets its own copy of this script; another origin's frame is closed to us.
+    try {
+      return element.contentDocument === null;
+    } catch {
+      return true;
+    }
+  }
+  return true;
+}
+
 export default defineUnlistedScript(async () => {
-  const elements = Array.from(document.querySelectorAll('img, canvas, svg')).slice(0, MAX_ELEMENTS);
+  const all = Array.from(document.querySelectorAll('img, canvas, svg'));
   const texts: string[] = [];
-  for (const element of elements) {
+  let unread = all.slice(MAX_ELEMENTS).filter(onScreen).length;
+  for (const element of all.slice(0, MAX_ELEMENTS)) {
     const pixels = await imageDataOf(element);
     if (pixels) for (const hit of findQrCodes(pixels)) texts.push(hit.text);
+    else if (onScreen(element)) unread++;
   }
-  return { origin: location.origin, texts };
+  for (const element of document.querySelectorAll('iframe, frame, embed, object, video'))
+    if (onScreen(element) && unreadable(element)) unread++;
+  return { origin: location.origin, texts, unread };
 });

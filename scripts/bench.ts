@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateCode } from '../src/core/otp/index.ts';
 import { benchBackup } from './bench/backup.ts';
+import { goalTable } from './bench/goals.ts';
 import { benchImport } from './bench/import.ts';
 import { benchPopup } from './bench/popup.ts';
 import { benchQrDecoder } from './bench/qr.ts';
@@ -16,6 +17,8 @@ const root = resolve(import.meta.dirname, '..');
 const out = join(root, '.output/chrome-mv3');
 const only = new Set(process.argv.slice(2));
 const wants = (part: string) => only.size === 0 || only.has(part);
+/** `TWEESTAP_BENCH_COUNTS=10,1000` measures fewer sizes while profiling; the report uses all four. */
+const popupCounts = () => (process.env.TWEESTAP_BENCH_COUNTS ?? '10,200,1000,5000').split(',').map(Number);
 
 function run(command: string, args: string[]): void {
   const child = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -98,15 +101,24 @@ function bundleSizes() {
       raw: contentScripts.reduce((sum, f) => sum + statSync(f).size, 0),
       gzip: contentScripts.reduce((sum, f) => sum + gz(f), 0),
     },
+    allJsGzip: jsFiles(out).reduce((sum, f) => sum + gz(f), 0),
     zip: zips[0] ? statSync(join(root, '.output', zips[0])).size : null,
   };
+}
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return jsFiles(path);
+    return entry.name.endsWith('.js') ? [path] : [];
+  });
 }
 
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
 if (wants('codes')) report.codesPerSecond = codesPerSecond();
 if (wants('vault')) report.vault = await benchVault({ runs: 5, accounts: 1000 });
 if (wants('size') || wants('popup')) report.bundle = bundleSizes();
-if (wants('popup')) report.popup = await benchPopup([10, 200, 1000]);
+if (wants('popup')) report.popup = await benchPopup(popupCounts());
 if (wants('qr')) report.qrDecoder = await benchQrDecoder();
 if (wants('backup')) {
   if (!wants('size') && !wants('popup') && !wants('scan')) run('npx', ['wxt', 'build']);
@@ -122,3 +134,4 @@ if (wants('import')) {
   report.import = await benchImport(1000);
 }
 console.log(JSON.stringify(report, null, 2));
+console.error(goalTable(report as Parameters<typeof goalTable>[0]));

@@ -194,7 +194,7 @@ async function unlockTimes(page: Page): Promise<number[]> {
 }
 
 export async function benchPopup(counts: number[]) {
-  const results: Record<string, unknown> = {};
+  const results: Record<string, { firstOpenMs: number; awake: Case; asleep: Case }> = {};
   let unlock: Spread | undefined;
   let scale: Awaited<ReturnType<typeof interaction>> | undefined;
   for (const count of counts) {
@@ -247,5 +247,6 @@ export async function benchPopup(counts: number[]) {
       rmSync(extensionDir, { recursive: true, force: true });
     }
   }
-  return { timeToCodes: results, scale, unlockInChromium: unlock };
+  const medians = Object.fromEntries(Object.entries(phases).map(([name, at]) => [name, spread(at).median]));
+  return { timeToCodes: results, phasesMs: medians, scale, unlockInChromium: unlock };
 }

@@ -1,25 +1,50 @@
-// "Scan QR code" to account saved, in real Chromium: the scan.tab round trip (capture, page images,
-// decode, duplicate check, encrypted save), cold (first scan of a fresh worker) and warm.
+// "Scan QR code" to account saved, in real Chromium, beside a bare captureVisibleTab measured in the
+// same run: the scan.tab round trip (page read, capture, decode, duplicate check, encrypted save)
+// when the QR is a picture of the top document, and when only the screen shows it (another origin's
+// frame), warm and cold (the first scan of a fresh worker).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { clickToolbarButton } from '../../tests/e2e/helpers.ts';
 import { launchWithExtension } from '../../tests/e2e/launch.ts';
 import { startDemoSite } from '../../tests/fixtures/site/server.mjs';
+import { type Spread, spread } from './stats.ts';
 
 const EXTENSION_ID = 'nfhdjalblejmoimpgkfefjmogchaeocj';
-const RUNS = 7;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
+const RUNS = 9;
 
 function randomSecret(): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   return Array.from({ length: 32 }, () => alphabet[Math.floor(Math.random() * 32)]).join('');
 }
+
+type Action = 'capture' | 'scan';
+
+/** Times one action in the controller page, on the tab at `url` that the toolbar click just granted. */
+function timed(controller: Page, url: string, action: Action): Promise<number> {
+  return controller.evaluate(
+    async ({ url, action }) => {
+      const [tab] = await chrome.tabs.query({ url });
+      const started = performance.now();
+      if (action === 'capture') {
+        await chrome.tabs.captureVisibleTab(tab!.windowId, { format: 'jpeg', quality: 95 });
+        return performance.now() - started;
+      }
+      const answer = await chrome.runtime.sendMessage({
+        tweestap: 1,
+        name: 'scan.tab',
+        request: { tabId: tab!.id, windowId: tab!.windowId },
+      });
+      const ms = performance.now() - started;
+      if (!answer.ok || answer.value.codes[0]?.status !== 'added') throw new Error(JSON.stringify(answer));
+      return ms;
+    },
+    { url, action },
+  );
+}
+
+const ratio = (a: Spread, b: Spread) => Math.round((a.median / b.median) * 100) / 100;
 
 async function benchSize(width: number, height: number, moduleScale: number) {
   const site = await startDemoSite({ port: 0 });
@@ -32,39 +57,44 @@ async function benchSize(width: number, height: number, moduleScale: number) {
     await controller.evaluate('globalThis.__name = (f) => f');
     const page = await launched.context.newPage();
     await page.setViewportSize({ width, height });
-    const times: number[] = [];
-    for (let run = 0; run <= RUNS; run++) {
-      if (run === 0) {
-        // Cold: a fresh worker, as after the browser stopped it for being idle.
-        const cdp = await launched.context.newCDPSession(controller);
-        await cdp.send('ServiceWorker.enable');
-        await cdp.send('ServiceWorker.stopAllWorkers');
-        await cdp.detach();
-      }
-      const link = `otpauth://totp/Bench:run${run}?secret=${randomSecret()}&issuer=Bench`;
-      const url = `${site.url}/qr.png?data=${encodeURIComponent(link)}&scale=${moduleScale}`;
+    let run = 0;
+    const once = async (kind: 'image' | 'frame', action: Action) => {
+      const link = `otpauth://totp/Bench:run${run++}?secret=${randomSecret()}&issuer=Bench`;
+      const query = `?data=${encodeURIComponent(link)}&scale=${moduleScale}`;
+      const url = `${site.url}${kind === 'image' ? '/qr.png' : '/qr/frame-png'}${query}`;
       await page.goto(url);
+      if (kind === 'frame') await page.frameLocator('#setup-frame').locator('img').waitFor();
       await page.bringToFront();
       await clickToolbarButton(launched, page, EXTENSION_ID);
-      const elapsed = await controller.evaluate(async (url) => {
-        const [tab] = await chrome.tabs.query({ url });
-        const started = performance.now();
-        const answer = await chrome.runtime.sendMessage({
-          tweestap: 1,
-          name: 'scan.tab',
-          request: { tabId: tab!.id, windowId: tab!.windowId },
-        });
-        const ms = performance.now() - started;
-        if (!answer.ok || answer.value.codes[0]?.status !== 'added') throw new Error(JSON.stringify(answer));
-        return ms;
-      }, url);
-      times.push(elapsed);
+      return timed(controller, url, action);
+    };
+    const cdp = await launched.context.newCDPSession(controller);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const cold = await once('frame', 'scan');
+    const capture: number[] = [];
+    const image: number[] = [];
+    const frame: number[] = [];
+    // Interleaved, so a busy moment of the machine falls on all three alike.
+    for (let i = 0; i < RUNS; i++) {
+      capture.push(await once('image', 'capture'));
+      image.push(await once('image', 'scan'));
+      frame.push(await once('frame', 'scan'));
     }
-    const [cold, ...warm] = times;
+    await cdp.detach();
+    const bare = spread(capture);
+    const screen = spread(frame);
+    const picture = spread(image);
     return {
-      coldMs: Math.round(cold!),
-      warmMedianMs: Math.round(median(warm)),
-      warmRunsMs: warm.map(Math.round),
+      captureMs: bare,
+      onlyOnScreenMs: screen,
+      imageOfPageMs: picture,
+      coldOnlyOnScreenMs: Math.round(cold),
+      ratios: {
+        onlyOnScreen: ratio(screen, bare),
+        imageOfPage: ratio(picture, bare),
+        cold: Math.round((cold / bare.median) * 100) / 100,
+      },
     };
   } finally {
     await launched.close();

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { fail, ok, type Result } from '../core/errors';
 import { findQrCodes, type QrImage, warmUpQrDecoder } from '../core/qr';
 import { interpretQrText, type ScannedCode, uniqueTexts } from '../core/scan-result';
-import { type FrameRead, trustedTexts } from '../core/scan-trust';
+import { type FrameRead, pageReadIsComplete, trustedTexts } from '../core/scan-trust';
 import { sitesForOrigin } from '../core/sites';
 import type { SelectedArea } from '../inject/select-area';
 import type { ScanResponse } from '../messaging/protocol';
@@ -71,10 +71,17 @@ async function domReads(tabId: number): Promise<FrameRead[]> {
       target: { tabId, allFrames: true },
       files: [DOM_SCRIPT],
     });
-    return results.flatMap(({ result }) => {
+    return results.flatMap(({ result, frameId }) => {
       const read = result as Partial<FrameRead> | undefined;
       if (typeof read?.origin !== 'string' || !Array.isArray(read.texts)) return [];
-      return [{ origin: read.origin, texts: read.texts.filter((t) => typeof t === 'string') }];
+      return [
+        {
+          origin: read.origin,
+          texts: read.texts.filter((t) => typeof t === 'string'),
+          unread: typeof read.unread === 'number' ? read.unread : undefined,
+          top: frameId === 0,
+        },
+      ];
     });
   } catch {
     return [];
@@ -96,13 +103,27 @@ export async function scanTab(tabId: number, windowId: number): Promise<Result<S
   const fromDom = domReads(tabId);
   // The first decode in a fresh worker is slow while the JIT warms up: do that while the capture runs.
   warmUpQrDecoder();
-  const dataUrl = await capture;
-  const pixels = dataUrl ? await pixelsFromDataUrl(dataUrl) : undefined;
-  const fromScreen = pixels ? findQrCodes(pixels).map((hit) => hit.text) : [];
-  const reads = await fromDom;
-  const texts = uniqueTexts([...fromScreen, ...reads.flatMap((read) => read.texts)]);
-  if (texts.length === 0) return fail(dataUrl ? 'no-qr' : 'capture-forbidden');
   const site = new URL(tab.url!).origin;
+  // Most set-up pages show the QR as a picture of their own: when the page read saw everything on
+  // the screen, its answer is complete (and knows each code's frame), and the capture is not waited for.
+  const complete = fromDom.then((reads) =>
+    pageReadIsComplete(reads) ? reads : new Promise<never>(() => {}),
+  );
+  let answered = false;
+  const fromScreen = capture.then(async (dataUrl) => {
+    // Once the page read has answered, decoding the frame would only take the worker's time.
+    const pixels = dataUrl && !answered ? await pixelsFromDataUrl(dataUrl) : undefined;
+    return { captured: !!dataUrl, texts: pixels ? findQrCodes(pixels).map((hit) => hit.text) : [] };
+  });
+  const first = await Promise.race([complete.then((reads) => ({ reads })), fromScreen]);
+  if ('reads' in first) {
+    answered = true;
+    const reads = first.reads;
+    return settle(uniqueTexts(reads.flatMap((read) => read.texts)), site, trustedTexts(reads, site));
+  }
+  const reads = await fromDom;
+  const texts = uniqueTexts([...first.texts, ...reads.flatMap((read) => read.texts)]);
+  if (texts.length === 0) return fail(first.captured ? 'no-qr' : 'capture-forbidden');
   return settle(texts, site, trustedTexts(reads, site));
 }
 

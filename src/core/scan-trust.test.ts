@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trustedTexts } from './scan-trust';
+import { pageReadIsComplete, trustedTexts } from './scan-trust';
 
 const TAB = 'https://evil.test';
 
@@ -38,5 +38,29 @@ describe('trustedTexts', () => {
 
   it('trusts nothing when no frame could be read (a code seen only in the capture)', () => {
     expect(trustedTexts([], TAB).size).toBe(0);
+  });
+});
+
+describe('pageReadIsComplete', () => {
+  const top = { origin: TAB, texts: ['otpauth://a'], unread: 0, top: true };
+
+  it('is complete when the top document found a code and nothing on screen was closed to it', () => {
+    expect(pageReadIsComplete([top])).toBe(true);
+    expect(pageReadIsComplete([top, { origin: TAB, texts: [], unread: 0 }])).toBe(true);
+  });
+
+  it('waits for the capture when any frame could not look into something it shows', () => {
+    expect(pageReadIsComplete([{ ...top, unread: 1 }])).toBe(false);
+    expect(pageReadIsComplete([top, { origin: TAB, texts: [], unread: 2 }])).toBe(false);
+  });
+
+  it('waits for the capture when nothing was found, or the top document did not answer', () => {
+    expect(pageReadIsComplete([{ ...top, texts: [] }])).toBe(false);
+    expect(pageReadIsComplete([{ ...top, top: false }])).toBe(false);
+    expect(pageReadIsComplete([])).toBe(false);
+  });
+
+  it('does not count a read from an older script that reports no unread figure as complete', () => {
+    expect(pageReadIsComplete([{ origin: TAB, texts: ['otpauth://a'], top: true }])).toBe(false);
   });
 });

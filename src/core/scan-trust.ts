@@ -6,6 +6,23 @@ export interface FrameRead {
    */
   origin: string;
   texts: readonly string[];
+  /** Things on the screen the frame could not look into (another origin's frame, a tainted picture). */
+  unread?: number;
+  /** Whether this is the tab's top document. */
+  top?: boolean;
+}
+
+/**
+ * Whether the page-image read is the whole answer, so the scan may finish without the screen
+ * capture: the top document answered, every frame could look at everything it shows, and a code was
+ * found. With nothing found the capture still looks (a code can be a CSS background, or drawn later).
+ */
+export function pageReadIsComplete(reads: readonly FrameRead[]): boolean {
+  return (
+    reads.some((read) => read.top) &&
+    reads.every((read) => read.unread === 0) &&
+    reads.some((read) => read.texts.length > 0)
+  );
 }
 
 /**

@@ -125,6 +125,30 @@ test("a QR in a frame of the page's own origin is linked to the page", async ({
   expect((await storedAccounts(controller))[0]).toMatchObject({ secret: DEMO_SECRET, sites: [demoSite.url] });
 });
 
+test("a QR only the screen shows (another origin's frame) is still found beside the page's own picture", async ({
+  context,
+  launched,
+  extensionId,
+  openPopup,
+  demoSite,
+}) => {
+  // The page read finds the top picture but cannot look into the frame: it is not the whole answer,
+  // so the scan must wait for the capture rather than finish on what the page read saw.
+  const framed = `otpauth://totp/Framed:frame%40example.org?secret=${DEMO_SECRET}&issuer=Framed`;
+  const own = 'otpauth://totp/Own:own%40example.org?secret=KRUGKIDROVUWG2ZAMJZG653OEBTG66BA&issuer=Own';
+  const query = new URLSearchParams({ data: framed, scale: '4', top: own });
+  const { answer } = await scan(
+    { context, launched, extensionId, openPopup },
+    `${demoSite.url}/qr/frame-png?${query}`,
+  );
+  expect(answer.ok).toBe(true);
+  const codes = answer.value!.codes;
+  expect(codes.map((code) => code.account?.issuer).sort()).toEqual(['Framed', 'Own']);
+  // Only the page's own picture may be linked to it; the framed one waits for the user.
+  expect(codes.find((code) => code.account?.issuer === 'Framed')!.askSite).toBe(demoSite.url);
+  expect(codes.find((code) => code.account?.issuer === 'Own')!.askSite).toBeUndefined();
+});
+
 test('"Select the area" around a QR of the page itself links it to the page and asks nothing', async ({
   context,
   launched,

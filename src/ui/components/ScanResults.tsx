@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { OtpAccount, StoredAccount } from '../../core/account';
 import type { ProtocolError } from '../../core/errors';
@@ -10,6 +9,7 @@ import { errorText, t } from '../i18n';
 import { showError } from '../policy-help';
 import { showToast } from '../toast';
 import { AccountWarnings } from './AccountWarnings';
+import { Who } from './Who';
 
 /** A scan of the page or of an image, from the click to what it found. */
 export type ScanState =
@@ -26,18 +26,6 @@ export function whatItIs(code: Exclude<ScannedCode, { kind: 'account' }>): strin
   if (code.kind === 'migration') return t('scan_migration');
   if (code.what === 'web-link') return code.host ? t('scan_web_link', code.host) : t('scan_web_link_plain');
   return t(`scan_${code.what}`);
-}
-
-/** An account as a scan found it: issuer, name and type (and whatever the caller adds below). */
-export function Who({ account, children }: { account: OtpAccount; children?: ComponentChildren }) {
-  return (
-    <span class="who">
-      <span class="choice-title">{accountName(account)}</span>
-      {account.issuer && <span class="choice-hint">{account.label}</span>}
-      <span class="choice-hint">{t(`type_${account.type}`)}</span>
-      {children}
-    </span>
-  );
 }
 
 interface Props {

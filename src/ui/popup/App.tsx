@@ -22,6 +22,7 @@ import { ChooseView, finishPendingFill } from './views/ChooseView';
 import { ListView } from './views/ListView';
 import { LockedView } from './views/LockedView';
 import type { FocusRequest } from './views/list/AccountList';
+import { RowMenuItems } from './views/list/RowMenu';
 import { abandonScan } from './views/scan/start-scan';
 
 // Opened from the list, never at start: fetched once the list is on screen (see `lazyView`).
@@ -32,7 +33,7 @@ const SetupDeviceView = lazyView(async () => (await import('./views/SetupDeviceV
 // A scan's progress: shown after a click, by which time the idle preload has it. The added view stays
 // in the first bundle: a question left by "Select the area" opens the popup straight onto it.
 const ScanView = lazyView(async () => (await import('./views/ScanView')).ScanView);
-const ON_DEMAND = [ScanView, AddView, EditView, SettingsView, SetupDeviceView];
+const ON_DEMAND = [ScanView, AddView, EditView, SettingsView, SetupDeviceView, RowMenuItems];
 // Only under an organisation's requirePassword, and then it is the whole popup: not preloaded.
 const PasswordRequiredView = lazyView(
   async () => (await import('./views/PasswordRequiredView')).PasswordRequiredView,
@@ -211,16 +212,25 @@ export function App() {
       }
       loaded(list.value);
       // Painted from this page's own read: the worker's answer is the truth and replaces it.
-      void boot.confirm.then((answer) => {
-        if (!answer) return;
-        if (!answer.ok) return failed(answer.error);
-        if (!sameList(list.value, answer.value)) loaded(answer.value);
-      });
+      const confirm = () =>
+        void boot.confirm().then((answer) => {
+          if (!answer) return;
+          if (!answer.ok) return failed(answer.error);
+          if (!sameList(list.value, answer.value)) loaded(answer.value);
+        });
       // An empty vault waits for the settings: they decide between the tour and the empty state.
-      if (list.value.accounts.length === 0) return loadRest();
+      if (list.value.accounts.length === 0) {
+        confirm();
+        return loadRest();
+      }
       setView({ name: 'list' });
       // After the codes are painted (a frame, then a task), so nothing competes with that paint.
-      requestAnimationFrame(() => setTimeout(loadRest));
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          confirm();
+          loadRest();
+        }),
+      );
     });
   }, []);
 

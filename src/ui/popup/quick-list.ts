@@ -94,13 +94,16 @@ export async function quickList(): Promise<QuickRead | undefined> {
     browser.storage.session.get([SESSION_KEY, LOCK_AT_KEY, PAGE_DOMAINS_KEY]),
     passwordRequiredByPolicy(),
   ]);
+  performance.mark('tweestap:quick-opened');
   if (!db) return undefined;
   try {
     const stored = await readStores(db);
+    performance.mark('tweestap:quick-read');
     if (policyRequiresPassword === undefined || (policyRequiresPassword && !stored.hasPassword))
       return undefined;
     const dek = await dataKey(stored.hasPassword, stored.device, session);
     const snapshot = dek && (await openSnapshot(dek, stored.snapshot, readGeneration(stored.generation)));
+    performance.mark('tweestap:quick-decrypted');
     if (!snapshot) return undefined;
     // The worker adopts settings from older builds before it lists, and a snapshot only exists once it has.
     const manual = normalizeSettings(stored.settings).manualClockOffsetSeconds;

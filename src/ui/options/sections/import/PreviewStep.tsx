@@ -4,7 +4,7 @@ import type { SkippedEntry } from '../../../../core/formats/importer';
 import type { ImportPreviewEntry, ImportStatus } from '../../../../messaging/protocol';
 import { accountName } from '../../../account-name';
 import { Avatar } from '../../../components/Avatar';
-import { Who } from '../../../components/ScanResults';
+import { Who } from '../../../components/Who';
 import { t } from '../../../i18n';
 import { type Problem, ProblemText } from '../../policy-notes';
 import { SkippedList } from './SkippedList';
