@@ -1,10 +1,11 @@
-import { findQrCodes } from '../src/core/qr';
+import { encodePicture, MAX_PICTURE_SIDE, type PagePicture } from '../src/core/qr/page-picture';
 
 /**
- * Injected on demand by "Scan QR code": reads QR codes the page holds as <img>, <canvas> or inline
- * <svg>, which finds a code that is scrolled out of view or covered by a dialog. Returns the texts
- * and this frame's origin as our isolated world sees it: the scan links only codes the tab's own
- * origin showed (src/core/scan-trust.ts).
+ * Injected on demand by "Scan QR code": draws the pictures the page holds as <img>, <canvas> or inline
+ * <svg>, which finds a code that is scrolled out of view or covered by a dialog, and returns them
+ * (their luma) for the worker to decode, with this frame's origin as our isolated world sees it: the
+ * scan links only codes the tab's own origin showed (src/core/scan-trust.ts). No decoder runs here:
+ * it would start cold in every page, where the worker's is warm.
  *
  * It also counts what it could not look into on the screen (another origin's frame, a picture the
  * canvas may not read, a video): when that is nothing, what it found is the whole answer and the
@@ -14,9 +15,13 @@ const MAX_ELEMENTS = 60;
 // Below this a QR has under ~2 px per module even at version 1: not worth drawing.
 const MIN_SIDE = 40;
 
+// What all of one frame's pictures may add up to (in pixels, a byte each): more goes unread.
+const MAX_TOTAL_PIXELS = 6_000_000;
+
 function pixelsOf(source: CanvasImageSource, width: number, height: number): ImageData | undefined {
   // Small images are drawn larger so every module gets several pixels; huge ones are capped.
-  const scale = Math.min(4, Math.max(1, 600 / Math.max(width, height)), 2000 / Math.max(width, height));
+  const side = Math.max(width, height);
+  const scale = Math.min(4, Math.max(1, 300 / side), MAX_PICTURE_SIDE / side);
   const canvas = document.createElement('canvas');
   canvas.width = Math.max(1, Math.round(width * scale));
   canvas.height = Math.max(1, Math.round(height * scale));
@@ -103,14 +108,17 @@ function unreadable(element: Element): boolean {
 
 export default defineUnlistedScript(async () => {
   const all = Array.from(document.querySelectorAll('img, canvas, svg'));
-  const texts: string[] = [];
+  const pictures: PagePicture[] = [];
+  let total = 0;
   let unread = all.slice(MAX_ELEMENTS).filter(onScreen).length;
   for (const element of all.slice(0, MAX_ELEMENTS)) {
-    const pixels = await imageDataOf(element);
-    if (pixels) for (const hit of findQrCodes(pixels)) texts.push(hit.text);
-    else if (onScreen(element)) unread++;
+    const pixels = total < MAX_TOTAL_PIXELS ? await imageDataOf(element) : undefined;
+    if (pixels) {
+      total += pixels.width * pixels.height;
+      pictures.push(encodePicture(pixels.data, pixels.width, pixels.height));
+    } else if (onScreen(element)) unread++;
   }
   for (const element of document.querySelectorAll('iframe, frame, embed, object, video'))
     if (onScreen(element) && unreadable(element)) unread++;
-  return { origin: location.origin, texts, unread };
+  return { origin: location.origin, pictures, unread };
 });
