@@ -19,6 +19,11 @@ export default defineConfig({
   // Lets several builds of one checkout sit side by side (a helper's E2E run beside the main one).
   outDir: process.env.TWEESTAP_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // `npm run dev` (scripts/dev.mjs): no browser window where there is no display to show it on.
+  webExt: {
+    disabled: process.env.TWEESTAP_DEV_NO_BROWSER === '1',
+    ...(process.env.CHROMIUM_PATH ? { binaries: { chrome: process.env.CHROMIUM_PATH } } : {}),
+  },
   // WXT 0.20 bundles its own Vite 7 types while the preset resolves the root Vite 8: same plugin shape.
   vite: () => ({
     plugins: [preact(), jsqrShiftJisPlugin()] as unknown as NonNullable<WxtViteConfig['plugins']>,

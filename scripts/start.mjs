@@ -13,7 +13,14 @@ const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' }
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const port = Number(process.env.PORT || 8080);
-const site = await startDemoSite({ port, host: '127.0.0.1' });
+let site;
+try {
+  site = await startDemoSite({ port, host: '127.0.0.1' });
+} catch (error) {
+  if (error?.code !== 'EADDRINUSE') throw error;
+  console.error(`Port ${port} is already in use. Start on another one: PORT=${port + 1} npm start`);
+  process.exit(1);
+}
 console.log(`\nDemo site: ${site.url}  (set-up page: ${site.url}/setup, login: ${site.url}/login)`);
 
 const howToLoad = `

@@ -4,7 +4,6 @@ import { fail, ok } from '../core/errors';
 import { generateCode } from '../core/otp';
 import { fillCandidates, matchSite, sitesForOrigin } from '../core/sites';
 import type { FillReport } from '../inject/fill-page';
-import type { ClockSample } from '../inject/read-site-clock';
 import type { AccountSummary, FillOutcome, FillRequest } from '../messaging/protocol';
 import type { BackgroundRouter } from '../messaging/router';
 import { writeClipboard } from './clipboard';
@@ -12,7 +11,7 @@ import { runInjected } from './inject';
 import { showPageNotice } from './notice';
 import { pageAllowedByPolicy } from './policy';
 import { readSettings } from './settings';
-import { recordClockReading } from './site-clock';
+import { readClock, recordClockReading } from './site-clock';
 import { documentTarget } from './targets';
 import { accounts as store } from './vault-service';
 
@@ -64,17 +63,6 @@ async function probeFrames(tabId: number, frameId: number | undefined, codeLengt
 function pickFrame(frames: Frame[]): Frame | undefined {
   const rank = (f: Frame) => (f.hasField ? 4 : 0) + (f.focused ? 2 : 0) + (f.frameId === 0 ? 1 : 0);
   return [...frames].sort((a, b) => rank(b) - rank(a))[0];
-}
-
-/** The site's clock, read in the one document the account matched, or nothing. */
-async function readClock(target: chrome.scripting.InjectionTarget): Promise<ClockSample | undefined> {
-  try {
-    const [result] = await runInjected(target, 'page.fill', { mode: 'clock' });
-    const sample = result?.result as ClockSample | undefined;
-    return sample && typeof sample.offsetMs === 'number' ? sample : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The user said yes to this site in this document; anything else on the page now is not that. */
@@ -158,7 +146,7 @@ export async function fillTab(request: FillRequest): Promise<FillOutcome> {
   await writeClipboard(code);
   const reason = !report
     ? 'failed'
-    : report.reason === 'ambiguous' || report.reason === 'rejected'
+    : report.reason === 'ambiguous' || report.reason === 'rejected' || report.reason === 'occupied'
       ? report.reason
       : 'no-field';
   return { status: 'copied', account: summary(account), reason, ...clockFar };

@@ -19,7 +19,11 @@ function noticeText(outcome: FillOutcome): string {
     }
     case 'copied':
       return browser.i18n.getMessage(
-        outcome.reason === 'failed' ? 'noticeCopiedFailed' : 'noticeCopiedNoField',
+        outcome.reason === 'failed'
+          ? 'noticeCopiedFailed'
+          : outcome.reason === 'occupied'
+            ? 'noticeCopiedOccupied'
+            : 'noticeCopiedNoField',
         [outcome.account.issuer || outcome.account.label],
       );
     case 'no-account':

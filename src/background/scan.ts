@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { fail, ok, type Result } from '../core/errors';
+import { countKey } from '../core/plural';
 import { findQrCodes, type QrImage, warmUpQrDecoder } from '../core/qr';
 import { decodePicture } from '../core/qr/page-picture';
 import { interpretQrText, type ScannedCode, uniqueTexts } from '../core/scan-result';
 import { type FrameRead, pageReadIsComplete, trustedTexts } from '../core/scan-trust';
 import { sitesForOrigin } from '../core/sites';
+import type { ClockSample } from '../inject/read-site-clock';
 import type { SelectedArea } from '../inject/select-area';
 import type { ScanResponse } from '../messaging/protocol';
 import type { BackgroundRouter } from '../messaging/router';
@@ -12,6 +14,7 @@ import { sameSecret } from '../vault/account-store';
 import { runInjected } from './inject';
 import { showNoticeText } from './notice';
 import { rememberSecrets } from './seen-secrets';
+import { readClock, recordClockReading } from './site-clock';
 import { rememberSiteQuestion, takeSiteQuestion } from './site-question';
 import { accounts } from './vault-service';
 
@@ -45,6 +48,7 @@ async function settle(
   texts: string[],
   site: string,
   trusted: ReadonlySet<string>,
+  siteClock?: Promise<ClockSample | undefined>,
 ): Promise<Result<ScanResponse>> {
   const stored = await accounts.accounts();
   if (!stored) return fail('locked');
@@ -60,9 +64,14 @@ async function settle(
   await rememberSecrets(codes.flatMap((code) => (code.kind === 'account' ? [code.account.secret] : [])));
   const only = codes.length === 1 ? codes[0] : undefined;
   if (only?.kind === 'account' && only.status === 'new') {
-    const added = await accounts.add({ ...only.account, sites: only.askSite ? [] : sites });
+    const linked = only.askSite ? [] : sites;
+    const added = await accounts.add({ ...only.account, sites: linked });
     if (!added.ok) return added;
     codes[0] = { ...only, status: 'added', id: added.value.id };
+    // The first code the user types is right even on a site whose clock is off: its clock, read
+    // while the page was scanned, counts for this account from the start (bounded and kept per
+    // account and origin, as after a fill). Only for an account linked to this very site.
+    if (siteClock && linked.length > 0) await recordClockReading(added.value.id, site, await siteClock);
   }
   return ok({ site, sites, codes });
 }
@@ -102,6 +111,7 @@ export async function scanTab(tabId: number, windowId: number): Promise<Result<S
   if (!tab || !scannable(tab.url)) return fail('capture-forbidden');
   // The first decode in a fresh worker is slow while the JIT warms up: do that while the page reads.
   const fromDom = domReads(tabId);
+  const siteClock = readClock({ tabId, frameIds: [0] });
   warmUpQrDecoder();
   const reads = await fromDom;
   const site = new URL(tab.url!).origin;
@@ -110,7 +120,8 @@ export async function scanTab(tabId: number, windowId: number): Promise<Result<S
   // capture comes after the read, not beside it: a 4K JPEG encode on a 2-core laptop held the read
   // back to the capture's own time (bench: 271 ms at 4K beside it, 143 ms after it).
   const fromPage = reads.flatMap((read) => read.texts);
-  if (pageReadIsComplete(reads)) return settle(uniqueTexts(fromPage), site, trustedTexts(reads, site));
+  if (pageReadIsComplete(reads))
+    return settle(uniqueTexts(fromPage), site, trustedTexts(reads, site), siteClock);
   // JPEG at 95 encodes far faster than PNG at 4K and keeps 2-px modules readable (measured: bench).
   const dataUrl = await browser.tabs
     .captureVisibleTab(windowId, { format: 'jpeg', quality: 95 })
@@ -119,7 +130,7 @@ export async function scanTab(tabId: number, windowId: number): Promise<Result<S
   const fromScreen = pixels ? findQrCodes(pixels).map((hit) => hit.text) : [];
   const texts = uniqueTexts([...fromScreen, ...fromPage]);
   if (texts.length === 0) return fail(dataUrl ? 'no-qr' : 'capture-forbidden');
-  return settle(texts, site, trustedTexts(reads, site));
+  return settle(texts, site, trustedTexts(reads, site), siteClock);
 }
 
 export async function scanImage(dataUrl: string): Promise<Result<ScanResponse>> {
@@ -181,7 +192,9 @@ async function selectArea(tabId: number, windowId: number): Promise<void> {
     }
   }
   const key = unlinked > 0 ? 'selectAreaAddedAsk' : added > 0 ? 'selectAreaAdded' : 'selectAreaNothing';
-  await showNoticeText(tabId, browser.i18n.getMessage(key, [String(added)]));
+  const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
+  const counted = countKey(key, added, browser.i18n.getUILanguage(), (name) => getMessage(name) !== '');
+  await showNoticeText(tabId, getMessage(counted, [String(added)]));
 }
 
 export function registerScan(router: BackgroundRouter): void {

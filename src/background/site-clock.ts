@@ -7,6 +7,7 @@ import {
   shouldTellUser,
 } from '../core/clock-correction';
 import type { ClockSample } from '../inject/read-site-clock';
+import { runInjected } from './inject';
 import { readSettings } from './settings';
 import { readTrusted, writeTrusted } from './vault-instance';
 
@@ -67,4 +68,15 @@ export async function recordClockReading(
   if (tell) reading.toldOffsetMs = offsetMs;
   await writeTrusted(KEY, { ...readings, [accountId]: reading });
   return { offsetMs, tell, far: false };
+}
+
+/** The site's clock, read in one document (the one an account matched, or a scanned tab's top), or nothing. */
+export async function readClock(target: chrome.scripting.InjectionTarget): Promise<ClockSample | undefined> {
+  try {
+    const [result] = await runInjected(target, 'page.fill', { mode: 'clock' });
+    const sample = result?.result as ClockSample | undefined;
+    return sample && typeof sample.offsetMs === 'number' ? sample : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,5 @@
 import { chooseTarget } from '../core/fill/choose';
+import { mayOverwrite } from '../core/fill/overwrite';
 
 /**
  * Runs inside the login page (bundled as a standalone script), finds the two-step code field and
@@ -16,8 +17,11 @@ export interface FillReport {
   filled: boolean;
   kind?: 'single' | 'split';
   fieldCount?: number;
-  /** no-field / ambiguous: nothing filled; bad-code: the code was unusable; rejected: the page undid it. */
-  reason?: 'no-field' | 'ambiguous' | 'bad-code' | 'rejected';
+  /**
+   * no-field / ambiguous: nothing filled; bad-code: the code was unusable; rejected: the page undid
+   * it; occupied: the field holds other text (not an old code), which filling would have destroyed.
+   */
+  reason?: 'no-field' | 'ambiguous' | 'bad-code' | 'rejected' | 'occupied';
   submitted?: boolean;
 }
 
@@ -175,6 +179,7 @@ export async function fillPage(rawCode: string, options: FillOptions = {}): Prom
   const fields = choice.fields;
   // Belt and braces: the scorer already refuses these, and this function must never type into one.
   if (fields.some((f) => f.type === 'password')) return { filled: false, reason: 'no-field' };
+  if (!mayOverwrite(fields.map((f) => f.value).join(''), code)) return { filled: false, reason: 'occupied' };
   if (choice.kind === 'single') fillSingle(fields[0]!, code);
   else fillSplit(fields, code);
   await settle();

@@ -40,7 +40,15 @@ function report(outcome: FillOutcome, ui: FillUi): void {
       return;
     }
     case 'copied':
-      showToast(t(outcome.reason === 'failed' ? 'fill_copied_failed' : 'fill_copied'));
+      showToast(
+        t(
+          outcome.reason === 'failed'
+            ? 'fill_copied_failed'
+            : outcome.reason === 'occupied'
+              ? 'fill_copied_occupied'
+              : 'fill_copied',
+        ),
+      );
       return;
     case 'no-account':
       showToast(t('fill_no_account', siteName(outcome.site)));

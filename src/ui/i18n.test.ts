@@ -136,6 +136,16 @@ describe('locales', () => {
     expect(bad).toEqual([]);
   });
 
+  it('count with the plural pattern, never "(s)": each singular has its main form', () => {
+    for (const lang of LOCALES) {
+      const keys = Object.keys(messages[lang]);
+      expect(keys.filter((key) => /\(s\)|\(en\)/.test(messages[lang][key]!.message))).toEqual([]);
+      // Quotes are typographic, like the rest of the text: “…” in English, ‘…’ in Dutch.
+      expect(keys.filter((key) => messages[lang][key]!.message.includes('"'))).toEqual([]);
+      expect(keys.filter((key) => key.endsWith('_one') && !(key.slice(0, -4) in messages[lang]))).toEqual([]);
+    }
+  });
+
   it('have a message for every error code', () => {
     const missing = ERROR_CODES.map((code) => `error_${code.replaceAll('-', '_')}`).filter(
       (key) => !(key in messages.en) || !(key in messages.nl),

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ErrorCode, ProtocolError } from '../core/errors';
+import { countKey } from '../core/plural';
 import type { PolicyKey } from '../core/policy/keys';
 
 /** Type-only: the English file is the source of truth for which keys exist; nothing is bundled. */
@@ -13,10 +14,27 @@ const everyErrorHasAMessage: ErrorKey extends MessageKey ? true : never = true;
 void everyErrorHasAMessage;
 
 /** Every visible string goes through here, so a missing key shows as the key, not as nothing. */
+// WXT types getMessage from its last generated key list; ours is checked against the file itself.
+const getMessage = (name: string, substitutions?: string | string[]): string =>
+  (browser.i18n.getMessage as (name: string, substitutions?: string | string[]) => string)(
+    name,
+    substitutions,
+  );
+
 export function t(key: MessageKey, substitutions?: string | string[]): string {
-  // WXT types getMessage from its last generated key list; ours is checked against the file itself.
-  const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string | string[]) => string;
   return getMessage(key, substitutions) || key;
+}
+
+/** Keys that have a singular form `<key>_one` beside them (the plural pattern, `core/plural.ts`). */
+type CountedKey = {
+  [K in MessageKey]: K extends `${infer Base}_one` ? (Base extends MessageKey ? Base : never) : never;
+}[MessageKey];
+
+/** `key` with the count as $1 (and `more` after it), in the form the count takes in this language. */
+export function tCount(key: CountedKey, count: number, more: string[] = []): string {
+  const locale = browser.i18n.getUILanguage();
+  const chosen = countKey(key, count, locale, (name) => getMessage(name) !== '');
+  return t(chosen as MessageKey, [String(count), ...more]);
 }
 
 export function errorKey(code: ErrorCode): MessageKey {
@@ -55,7 +73,7 @@ export function errorText(error: Pick<ProtocolError, 'code' | 'retryAfterMs' | '
   }
   if (error.code === 'throttled') {
     const seconds = waitSeconds(error.retryAfterMs);
-    return seconds === 1 ? t('throttled_one') : t('error_throttled', String(seconds));
+    return tCount('error_throttled', seconds);
   }
   return t(errorKey(error.code));
 }

@@ -98,3 +98,23 @@ describe('moving', () => {
     ]);
   });
 });
+
+describe('arrange by a guess, for accounts with no site', () => {
+  const page = { origin: 'https://www.amazon.co.uk', host: 'www.amazon.co.uk', domain: 'amazon.co.uk' };
+
+  it('puts an unlinked account whose issuer is the page brand under "This site", after linked ones', () => {
+    const accounts = [
+      account('Bank', 0),
+      account('Amazon', 1),
+      account('Linked', 2, { sites: ['amazon.co.uk'] }),
+    ];
+    const items = arrange(accounts, page);
+    expect(ids(items)).toEqual(['Linked', 'Amazon', 'Bank']);
+    expect(items.map((item) => item.site)).toEqual(['domain', 'guess', undefined]);
+  });
+
+  it('never guesses for an account that has sites of its own elsewhere', () => {
+    const items = arrange([account('Amazon', 0, { sites: ['other.example'] })], page);
+    expect(items[0]!.site).toBeUndefined();
+  });
+});

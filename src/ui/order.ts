@@ -1,10 +1,21 @@
 import type { StoredAccount } from '../core/account';
+import { guessAccountForPage } from '../core/site-guess';
 import { matchPageSite, type PageSite, type SiteMatch, siteRank } from '../core/site-match';
 
 export interface ListItem {
   account: StoredAccount;
-  site: SiteMatch | undefined;
+  /** `guess`: no site linked, but its issuer or name looks like the page's (`core/site-guess.ts`). */
+  site: SiteMatch | 'guess' | undefined;
 }
+
+function pageMatch(account: StoredAccount, page: PageSite): ListItem['site'] {
+  const linked = matchPageSite(account.sites, page);
+  if (linked || account.sites.length > 0) return linked;
+  return guessAccountForPage(account, page) ? 'guess' : undefined;
+}
+
+/** Linked exact, linked by domain, guessed, then the rest. */
+const rank = (site: ListItem['site']) => (site === 'guess' ? 1.5 : siteRank(site));
 
 /** The order the user chose: pinned first, then `order`. Moving and dragging edit this one. */
 export function byChosenOrder(a: StoredAccount, b: StoredAccount): number {
@@ -13,8 +24,8 @@ export function byChosenOrder(a: StoredAccount, b: StoredAccount): number {
 
 /** What the list shows: accounts for the page the popup was opened on first, then the chosen order. */
 export function arrange(accounts: readonly StoredAccount[], page: PageSite | undefined): ListItem[] {
-  const items = accounts.map((account) => ({ account, site: page && matchPageSite(account.sites, page) }));
-  return items.sort((a, b) => siteRank(a.site) - siteRank(b.site) || byChosenOrder(a.account, b.account));
+  const items = accounts.map((account) => ({ account, site: page && pageMatch(account, page) }));
+  return items.sort((a, b) => rank(a.site) - rank(b.site) || byChosenOrder(a.account, b.account));
 }
 
 /**

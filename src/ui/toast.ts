@@ -31,6 +31,14 @@ export function dismissToast(id: number): void {
   for (const listener of listeners) listener(undefined);
 }
 
+/**
+ * Clears whatever is shown: a message belongs to the view it was said in ("Code copied" must not
+ * follow the user into Settings). Called as the view changes, before the new view says anything.
+ */
+export function clearToast(): void {
+  if (current) dismissToast(current.id);
+}
+
 export function subscribeToast(listener: Listener): () => void {
   listeners.add(listener);
   listener(current);

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { startDemoSite } from '../fixtures/site/server.mjs';
 import { expect, test } from './fixtures';
 import { DEMO_SECRET, sendFromPage } from './helpers';
 import { oathtoolTotp } from './oathtool';
@@ -50,6 +51,31 @@ test('"Scan QR code" in the real popup adds the lone QR on the page at once and 
   );
   expect(listed.value.accounts).toHaveLength(1);
   expect(listed.value.accounts[0]!.sites).toEqual([demoSite.url]);
+});
+
+test('after "Scan QR code" on a site whose clock is 90 s ahead, the first code shown is the one that site accepts', async ({
+  context,
+  launched,
+  extensionId,
+}) => {
+  const skewed = await startDemoSite({ port: 0, clockSkewSeconds: 90 });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${skewed.url}/setup`);
+    const popup = await RealPopup.open(launched, page, extensionId);
+    await popup.clickButton('Scan QR code');
+    await popup.waitFor(
+      'document.querySelector("[data-testid=code]") && document.body.innerText.includes("Added")',
+    );
+    // Read while the page was scanned: no Fill is needed first for the code to be right.
+    await expect(async () => {
+      const siteNow = Math.floor(Date.now() / 1000) + 90;
+      const shown = await popup.evaluate<string>('document.querySelector("[data-testid=code]").textContent');
+      expect(digits(shown)).toBe(oathtoolTotp(DEMO_SECRET, siteNow));
+    }).toPass({ timeout: 10_000 });
+  } finally {
+    await skewed.close();
+  }
 });
 
 test('"Scan QR code" on a page with two QR codes lists both, and adds the one the user picks', async ({

@@ -1,6 +1,7 @@
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { addAccounts } from './helpers';
-import { call, messagesFor, msg, randomSecret, screenshot } from './popup-helpers';
+import { call, grantClipboard, messagesFor, msg, popupWith, randomSecret, screenshot } from './popup-helpers';
 import { selectAreaOn } from './select-area';
 
 /**
@@ -8,6 +9,41 @@ import { selectAreaOn } from './select-area';
  * (test-results/screenshots/<lang>-<scheme>-<screen>.png, also attached to the report) for people to
  * look at. The assertions only make sure each screen is the one it claims to be.
  */
+async function expectInViewport(page: Page, locator: Locator): Promise<void> {
+  const box = (await locator.boundingBox())!;
+  const height = page.viewportSize()!.height;
+  expect(box.y, 'top inside the viewport').toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height, 'bottom inside the viewport').toBeLessThanOrEqual(height);
+}
+
+/** The element's box meets no code's and no visible button's box. */
+async function expectCoversNothing(locator: Locator): Promise<void> {
+  const overlaps = await locator.evaluate((element) => {
+    const mine = element.getBoundingClientRect();
+    const meets = (other: DOMRect) =>
+      other.width > 0 &&
+      other.height > 0 &&
+      mine.left < other.right &&
+      other.left < mine.right &&
+      mine.top < other.bottom &&
+      other.top < mine.bottom;
+    return [...document.querySelectorAll('[data-testid="code"], button')]
+      .filter((other) => !element.contains(other) && meets(other.getBoundingClientRect()))
+      .map((other) => other.outerHTML.slice(0, 80));
+  });
+  expect(overlaps).toEqual([]);
+}
+
+/** No name and no button holds more text than its box shows without spilling over. */
+async function expectNoOverflow(page: Page): Promise<void> {
+  const spilling = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.issuer, .row-label, button')]
+      .filter((element) => element.getClientRects().length > 0 && element.scrollWidth > element.clientWidth)
+      .map((element) => `${element.className}: ${element.textContent}`),
+  );
+  expect(spilling).toEqual([]);
+}
+
 for (const lang of ['en', 'nl'] as const) {
   for (const scheme of ['light', 'dark'] as const) {
     test.describe(`${lang} ${scheme}`, () => {
@@ -54,6 +90,62 @@ for (const lang of ['en', 'nl'] as const) {
         await page.getByRole('button', { name: msg(m, 'lock'), exact: true }).click();
         await expect(page.getByRole('heading', { name: msg(m, 'locked_title') })).toBeVisible();
         await screenshot(page, testInfo, `${lang}-${scheme}-lock`);
+      });
+
+      test(`daily use: a dialog in a short popup, a toast, long names, HOTP (${lang}, ${scheme})`, async ({
+        context,
+        openPopup,
+      }, testInfo) => {
+        await grantClipboard(context);
+        const page = await popupWith(
+          openPopup,
+          [{ issuer: 'Schoolportaal', label: 'leerling@school.test', secret: randomSecret() }],
+          { tourDone: true },
+        );
+        // One account makes a popup 167 px tall: the dialog's title and the names it gives stay in sight.
+        await page.setViewportSize({ width: 380, height: 167 });
+        await page.getByRole('button', { name: msg(m, 'more_for').replace('$1', 'Schoolportaal') }).click();
+        // The tab cannot grow as a popup does, so the menu's last item is reached as a keyboard user would.
+        await expect(page.getByRole('menuitem', { name: msg(m, 'menu_delete') })).toBeAttached();
+        await page.keyboard.press('End');
+        await expect(page.getByRole('menuitem', { name: msg(m, 'menu_delete') })).toBeFocused();
+        await page.keyboard.press('Enter');
+        const dialog = page.getByRole('dialog');
+        const title = dialog.getByRole('heading', { name: msg(m, 'delete_title') });
+        await expect(title).toBeVisible();
+        await expectInViewport(page, title);
+        await screenshot(page, testInfo, `${lang}-${scheme}-delete-short`);
+        await dialog.getByRole('button', { name: msg(m, 'cancel') }).click();
+
+        // A toast takes room of its own: it covers neither the code just copied nor any button.
+        await page.setViewportSize({ width: 380, height: 600 });
+        const row = page.getByRole('listitem', { name: /Schoolportaal/ });
+        await row.getByTestId('code').click();
+        const toast = page.getByRole('status').locator('.toast');
+        await expect(toast).toBeVisible();
+        await expectCoversNothing(toast);
+        await screenshot(page, testInfo, `${lang}-${scheme}-toast`);
+
+        // Long names and HOTP: every name and button keeps its text inside its box.
+        await addAccounts(page, [
+          ...Array.from({ length: 28 }, (_, i) => ({
+            issuer: `Amazon Web Services Nederland ${i}`,
+            label: `anna.de.vries-van-den-berg${i}@zorginstelling-voorbeeld.nl`,
+            secret: randomSecret(),
+            digits: i % 3 === 0 ? 8 : 6,
+          })),
+          { type: 'hotp', issuer: 'Bank', label: 'hotp@bank.test', secret: randomSecret(), counter: 3 },
+        ]);
+        await page.reload();
+        await expect(page.getByTestId('code').first()).toBeVisible();
+        await page.getByRole('searchbox').fill('Bank');
+        await expect(page.getByRole('listitem')).toHaveCount(1);
+        await expectNoOverflow(page);
+        await screenshot(page, testInfo, `${lang}-${scheme}-hotp`);
+        await page.getByRole('searchbox').fill('');
+        await expect(page.getByTestId('code').nth(3)).toBeVisible();
+        await expectNoOverflow(page);
+        await screenshot(page, testInfo, `${lang}-${scheme}-long-names`);
       });
 
       test(`screenshot of "which website is this for?" (${lang}, ${scheme})`, async ({

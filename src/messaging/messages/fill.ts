@@ -23,7 +23,7 @@ export type FillOutcome =
   | {
       status: 'copied';
       account: AccountSummary;
-      reason: 'no-field' | 'ambiguous' | 'rejected' | 'failed';
+      reason: 'no-field' | 'ambiguous' | 'rejected' | 'occupied' | 'failed';
       clockFar?: boolean;
     }
   | { status: 'choose'; site: string; accounts: AccountSummary[] }

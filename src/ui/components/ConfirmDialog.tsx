@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
+import { makeRoomFor } from '../popup-room';
 
 export interface Question {
   title: string;
@@ -15,10 +16,17 @@ export function ConfirmDialog(props: Question) {
   const titleId = useId();
   const bodyId = useId();
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = dialog.current!;
     element.showModal();
-    return () => element.close();
+    // Opened scrolled to its focused button, a dialog in a short popup would hide its title and the
+    // sites it names: the page grows to hold it, and it starts at its top.
+    const release = makeRoomFor(element, { centred: true });
+    element.scrollTop = 0;
+    return () => {
+      element.close();
+      release();
+    };
   }, []);
 
   return (

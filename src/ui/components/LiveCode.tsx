@@ -63,8 +63,14 @@ export function LiveCode({ account, now, id, tabbable = true, onNext }: Props) {
         </button>
       ) : (
         <>
-          <span class="next" style={{ '--len': width }} title={next ? t('next_code_title') : undefined}>
-            {next ? groupCode(next) : ''}
+          {/* Labelled, in two short lines: an unlabelled second code is read as this one's twin. */}
+          <span class="next" title={next ? t('next_code_title') : undefined}>
+            {next && (
+              <>
+                <span class="next-label">{t('next_code_label')}</span>
+                <span>{groupCode(next)}</span>
+              </>
+            )}
           </span>
           {time && (
             <CountdownRing

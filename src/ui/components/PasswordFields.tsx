@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { passwordStrength } from '../strength';
 import { WarningIcon } from './icons';
@@ -15,6 +15,8 @@ interface Props {
   /** More to read with the first box: the organisation's rules for it, say. */
   describedBy?: string;
   autoFocus?: boolean;
+  /** The form was submitted: a mismatch is said now, whether or not the user has left Confirm. */
+  submitted?: boolean;
 }
 
 const LEVEL = { weak: 1, fair: 2, strong: 3 } as const;
@@ -33,8 +35,10 @@ export function PasswordFields(props: Props) {
   useEffect(() => {
     if (props.autoFocus) first.current?.focus();
   }, []);
-  // Said as soon as the second one goes astray, not while it is still on its way to the first.
-  const mismatch = props.confirm.length > 0 && !props.password.startsWith(props.confirm);
+  const [leftConfirm, setLeftConfirm] = useState(false);
+  // Said once, here, when the user leaves Confirm or submits: not at the first keystroke in it.
+  const mismatch =
+    props.confirm !== props.password && (props.submitted || (leftConfirm && props.confirm !== ''));
 
   return (
     <>
@@ -76,6 +80,8 @@ export function PasswordFields(props: Props) {
           aria-invalid={mismatch ? true : undefined}
           aria-describedby={mismatch ? mismatchId : undefined}
           onInput={(event) => props.onConfirm(event.currentTarget.value)}
+          onFocus={() => setLeftConfirm(false)}
+          onBlur={() => setLeftConfirm(true)}
         />
       </label>
       {mismatch && (

@@ -5,7 +5,7 @@ import type { ScannedCode } from '../../core/scan-result';
 import { send } from '../../messaging/client';
 import type { ScanResponse } from '../../messaging/protocol';
 import { accountName } from '../account-name';
-import { errorText, t } from '../i18n';
+import { errorText, t, tCount } from '../i18n';
 import { showError } from '../policy-help';
 import { showToast } from '../toast';
 import { AccountWarnings } from './AccountWarnings';
@@ -74,7 +74,7 @@ export function ScanResults({ state, image, onAdded, onFailure }: Props) {
               : errorText(state.error)
             : lone
               ? whatItIs(lone)
-              : response && t('scan_found', String(codes.length))}
+              : response && tCount('scan_found', codes.length)}
       </p>
       {response && !lone && (
         <ul class="choices found">

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
 import type { VaultStatus } from '../../messaging/protocol';
-import { errorText, t, waitSeconds } from '../i18n';
+import { errorText, t, tCount, waitSeconds } from '../i18n';
 
 interface Props {
   onUnlocked: (status: VaultStatus) => void | Promise<void>;
@@ -27,7 +27,14 @@ export function UnlockForm({ onUnlocked, wide }: Props) {
 
   useEffect(() => {
     if (!waitUntil) return;
-    const timer = setTimeout(() => setWaitUntil(0), Math.max(0, waitUntil - Date.now()));
+    // The wait's message goes with the wait: past it, Unlock is back and nothing needs saying.
+    const timer = setTimeout(
+      () => {
+        setWaitUntil(0);
+        setError('');
+      },
+      Math.max(0, waitUntil - Date.now()),
+    );
     return () => clearTimeout(timer);
   }, [waitUntil]);
 
@@ -47,7 +54,7 @@ export function UnlockForm({ onUnlocked, wide }: Props) {
     const wait = result.error.retryAfterMs ?? 0;
     const seconds = waitSeconds(wait);
     if (result.error.code === 'wrong-password' && wait > 0) {
-      setError(seconds === 1 ? t('wrong_password_wait_one') : t('wrong_password_wait', String(seconds)));
+      setError(tCount('wrong_password_wait', seconds));
     } else {
       setError(errorText(result.error));
     }
@@ -69,7 +76,8 @@ export function UnlockForm({ onUnlocked, wide }: Props) {
           aria-describedby={error ? errorId : undefined}
           onInput={(event) => {
             setPassword(event.currentTarget.value);
-            setError('');
+            // While Unlock waits, the message says why it does: typing must not take that away.
+            if (!waitUntil) setError('');
           }}
         />
       </label>

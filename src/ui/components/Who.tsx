@@ -4,7 +4,7 @@ import { accountName } from '../account-name';
 import { t } from '../i18n';
 
 /**
- * An account as a scan or an import found it: issuer, name and type (and whatever the caller adds
+ * An account as a scan or an import found it: issuer, name, its kind unless time-based (and what the caller adds
  * below). Its own module: the after-adding view shows it at start, the scan results do not load then.
  */
 export function Who({ account, children }: { account: OtpAccount; children?: ComponentChildren }) {
@@ -12,7 +12,8 @@ export function Who({ account, children }: { account: OtpAccount; children?: Com
     <span class="who">
       <span class="choice-title">{accountName(account)}</span>
       {account.issuer && <span class="choice-hint">{account.label}</span>}
-      <span class="choice-hint">{t(`type_${account.type}`)}</span>
+      {/* "Time-based (TOTP)" is what nearly every account is, and jargon: only the others say their kind. */}
+      {account.type !== 'totp' && <span class="choice-hint">{t(`type_${account.type}`)}</span>}
       {children}
     </span>
   );

@@ -33,9 +33,10 @@ export const PlusIcon = () => (
   </Icon>
 );
 
+/** A document with an arrow into it: accounts brought in from a file, not a download. */
 export const ImportIcon = () => (
   <Icon>
-    <path d="M12 4v11M7.5 10.5 12 15l4.5-4.5M5 20h14" />
+    <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8zM14 3v5h5M12 11v6M9 14l3 3 3-3" />
   </Icon>
 );
 

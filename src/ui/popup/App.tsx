@@ -14,6 +14,7 @@ import { errorText, t } from '../i18n';
 import { markCodesPainted } from '../perf';
 import { NO_POLICY, onPolicyChange } from '../policy';
 import { showError } from '../policy-help';
+import { clearToast } from '../toast';
 import './policy.css';
 import { boot } from './boot';
 import type { Shell, View } from './shell';
@@ -164,8 +165,12 @@ export function App() {
     settings,
     setSettings,
     settled,
-    go: setView,
+    go: (next) => {
+      clearToast();
+      setView(next);
+    },
     back: (focusId, highlight) => {
+      clearToast();
       abandonScan();
       setView({ name: 'list' });
       // A new arrival clears the search, so it is sure to be in view.

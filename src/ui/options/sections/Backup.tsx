@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type { ProtocolError } from '../../../core/errors';
 import { send } from '../../../messaging/client';
 import { PasswordFields } from '../../components/PasswordFields';
-import { t } from '../../i18n';
+import { t, tCount } from '../../i18n';
 import { MIN_PASSWORD_LENGTH } from '../../strength';
 import { dateTimeText, downloadText } from '../download';
 import { turnedOff, usePagePolicy } from '../page-policy';
@@ -35,6 +35,7 @@ export function Backup({ onLocked }: Props) {
 function BackupForm({ onLocked }: Props) {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Problem>('');
   const [saved, setSaved] = useState<{ count: number; fileName: string }>();
@@ -60,8 +61,8 @@ function BackupForm({ onLocked }: Props) {
     if (!password) return setError(t('backup_password_needed'));
     if (password.length < MIN_PASSWORD_LENGTH)
       return setError(t('password_too_short', String(MIN_PASSWORD_LENGTH)));
-    // A wrong confirmation is already said under it; an empty one is not, yet.
-    if (confirm !== password) return confirm ? undefined : setError(t('password_mismatch'));
+    // Said once, under Confirm (PasswordFields), not also here.
+    if (confirm !== password) return setSubmitted(true);
     setBusy(true);
     const result = await send('backup.create', { password });
     setBusy(false);
@@ -89,6 +90,7 @@ function BackupForm({ onLocked }: Props) {
       </p>
       <form class="form backup-form" onSubmit={submit} noValidate>
         <PasswordFields
+          submitted={submitted}
           password={password}
           confirm={confirm}
           onPassword={(value) => {
@@ -113,9 +115,7 @@ function BackupForm({ onLocked }: Props) {
           t('backup_busy')
         ) : saved ? (
           <>
-            <strong>
-              {saved.count === 1 ? t('backup_saved_one') : t('backup_saved', String(saved.count))}
-            </strong>{' '}
+            <strong>{tCount('backup_saved', saved.count)}</strong>{' '}
             <span>{t('backup_saved_where', saved.fileName)}</span>
           </>
         ) : (

@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { otpauthList } from '../../../core/formats/otpauth-list';
 import { send } from '../../../messaging/client';
 import { WarningIcon } from '../../components/icons';
-import { t } from '../../i18n';
+import { t, tCount } from '../../i18n';
 import { downloadText } from '../download';
 import { turnedOff, usePagePolicy } from '../page-policy';
 import { PolicyReason, type Problem, ProblemText } from '../policy-notes';
@@ -48,7 +48,7 @@ function ExportForm({ onLocked }: { onLocked: () => void }) {
     const { accounts } = result.value;
     downloadText(listFileName(new Date()), otpauthList(accounts), 'text/plain');
     setMessage({
-      text: accounts.length === 1 ? t('export_done_one') : t('export_done', String(accounts.length)),
+      text: tCount('export_done', accounts.length),
       error: false,
     });
   };

@@ -17,6 +17,7 @@ export function PasswordRequiredView({ shell }: { shell: Shell }) {
   const { policy } = shell.policy;
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [submitted, setSubmitted] = useState(false);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const titleId = useId();
@@ -28,8 +29,8 @@ export function PasswordRequiredView({ shell }: { shell: Shell }) {
     setError('');
     const problem = newPasswordProblem(password, policy);
     if (problem) return setError(problem);
-    // A wrong confirmation is already said under it; an empty one is not, yet.
-    if (confirm !== password) return confirm ? undefined : setError(t('password_mismatch'));
+    // Said once, under Confirm (PasswordFields), not also here.
+    if (confirm !== password) return setSubmitted(true);
     setBusy(true);
     const result = await send('vault.setPassword', { newPassword: password });
     setBusy(false);
@@ -56,6 +57,7 @@ export function PasswordRequiredView({ shell }: { shell: Shell }) {
       <form class="form" onSubmit={save} noValidate>
         <PasswordRules policy={policy} id={rulesId} />
         <PasswordFields
+          submitted={submitted}
           password={password}
           confirm={confirm}
           onPassword={setPassword}

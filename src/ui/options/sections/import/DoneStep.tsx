@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ImportOutcome } from '../../../../messaging/protocol';
-import { t } from '../../../i18n';
+import { t, tCount } from '../../../i18n';
 
 /**
  * The toolbar popup, opened from this page. Chrome allows it only on a user gesture in a focused
@@ -28,7 +28,7 @@ export function DoneStep({ outcome, onDone }: { outcome: ImportOutcome; onDone: 
   return (
     <div class="form import-done">
       <h3 ref={title} tabIndex={-1}>
-        {imported === 1 ? t('restore_done_one') : t('restore_done', String(imported))}
+        {tCount('restore_done', imported)}
       </h3>
       <p>
         {t('restore_done_detail', [String(outcome.added), String(outcome.merged), String(outcome.unchanged)])}

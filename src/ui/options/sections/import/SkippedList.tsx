@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { SkippedEntry } from '../../../../core/formats/importer';
-import { t } from '../../../i18n';
+import { t, tCount } from '../../../i18n';
 import { skippedText } from './texts';
 
 /** What the file holds that will not be imported, each with why: nothing is dropped unsaid. */
@@ -9,11 +9,7 @@ export function SkippedList({ skipped }: { skipped: SkippedEntry[] }) {
   return (
     <section class="import-skipped" aria-labelledby={titleId}>
       <h4 id={titleId}>{t('import_skipped_title')}</h4>
-      <p>
-        {skipped.length === 1
-          ? t('import_skipped_count_one')
-          : t('import_skipped_count', String(skipped.length))}
-      </p>
+      <p>{tCount('import_skipped_count', skipped.length)}</p>
       <ul>
         {skipped.map((entry, index) => (
           <li key={index}>{skippedText(entry)}</li>

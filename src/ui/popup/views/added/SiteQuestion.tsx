@@ -35,8 +35,9 @@ export function SiteQuestion({ shell, account, site, onAnswered }: Props) {
     const saved = await updateAccount(shell, account, { sites });
     setBusy(false);
     if (!saved) return;
-    showToast(t('site_linked', sites.join(', ')));
+    // After the view moves on: a message said before it would be cleared with the old view.
     onAnswered();
+    showToast(t('site_linked', sites.join(', ')));
   };
 
   return (

@@ -9,7 +9,7 @@ import { AccountRow, type RowAction } from './AccountRow';
  * First guesses, corrected from ResizeObserver (zoom and fonts change them). The row guess matches
  * the CSS (fixed line heights), so normally nothing is corrected and the list renders exactly once.
  */
-const ROW_ESTIMATE = 67;
+const ROW_ESTIMATE = 85;
 const VIEW_ESTIMATE = 500;
 /** Rows rendered beyond each edge, so fast scrolling and arrow keys rarely meet a blank. */
 const OVERSCAN = 4;

@@ -55,18 +55,17 @@ export function AccountRow(props: Props) {
       <div class="row-names">
         <span class="issuer" title={name}>
           {name}
-        </span>{' '}
-        {secondary && (
-          <span class="label" title={secondary}>
-            {secondary}
-          </span>
-        )}{' '}
+        </span>
         {account.pinned && (
           <span class="pin" title={t('pinned')}>
             <PinIcon />
           </span>
         )}
         {site && <span class="badge">{t('this_site')}</span>}
+      </div>
+      {/* The account name has a line of its own, so a long issuer cannot cut it to "anna…". */}
+      <div class="row-label" title={secondary || undefined}>
+        {secondary}
       </div>
       <LiveCode
         account={account}

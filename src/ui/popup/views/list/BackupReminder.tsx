@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { send } from '../../../../messaging/client';
 import type { BackupReminder as Kind } from '../../../backup-reminder';
 import { daysSince } from '../../../backup-reminder';
-import { t } from '../../../i18n';
+import { t, tCount } from '../../../i18n';
 import type { Shell } from '../../shell';
 import { Banner } from './Banner';
 
@@ -28,7 +28,7 @@ export function BackupReminder({ shell, kind }: { shell: Shell; kind: Kind }) {
       ? t('backup_reminder_first')
       : lastBackupAt === 0
         ? t('backup_reminder_stale_never')
-        : t('backup_reminder_stale', String(daysSince(lastBackupAt, Date.now())));
+        : tCount('backup_reminder_stale', daysSince(lastBackupAt, Date.now()));
   return (
     <Banner
       title={t('backup_reminder_title')}

@@ -1,8 +1,7 @@
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import {
   ImportIcon,
   LockIcon,
-  LogoMark,
   PlusIcon,
   ScanIcon,
   SearchIcon,
@@ -28,63 +27,74 @@ interface Props {
   onLock: () => void;
 }
 
+/**
+ * One toolbar button: the icon with a short visible caption under it. The caption is part of the
+ * full accessible name ("Scan" in "Scan QR code"), so speech users can say what they see.
+ */
+function ToolButton(props: {
+  icon: ComponentChildren;
+  caption: string;
+  name: string;
+  title?: string;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      class="tool-btn"
+      aria-label={props.name}
+      title={props.title}
+      onClick={props.onClick}
+    >
+      {props.icon}
+      <span class="tool-caption" aria-hidden="true">
+        {props.caption}
+      </span>
+    </button>
+  );
+}
+
 export function Header(props: Props) {
   const { search } = props;
   return (
     <header class="topbar">
       <div class="topbar-row">
-        <h1 class="brand">
-          <LogoMark />
-          <span>{t('extName')}</span>
-        </h1>
+        {/* The name is there for screen readers; the toolbar needs the whole width for its words. */}
+        <h1 class="sr-only">{t('extName')}</h1>
         <div class="toolbar">
-          <button
-            type="button"
-            class="icon-btn"
-            aria-label={t('scan_qr')}
-            title={t('scan_qr')}
+          <ToolButton
+            icon={<ScanIcon />}
+            caption={t('toolbar_scan')}
+            name={t('scan_qr')}
             onClick={props.onScan}
-          >
-            <ScanIcon />
-          </button>
-          <button
-            type="button"
-            class="icon-btn"
-            aria-label={t('add_manually')}
-            title={t('add_manually')}
+          />
+          <ToolButton
+            icon={<PlusIcon />}
+            caption={t('toolbar_add')}
+            name={t('add_manually')}
             onClick={props.onAdd}
-          >
-            <PlusIcon />
-          </button>
+          />
           {props.onImport && (
-            <button
-              type="button"
-              class="icon-btn"
-              aria-label={t('import')}
-              title={t('import')}
+            <ToolButton
+              icon={<ImportIcon />}
+              caption={t('import')}
+              name={t('import')}
               onClick={props.onImport}
-            >
-              <ImportIcon />
-            </button>
+            />
           )}
-          <button
-            type="button"
-            class="icon-btn"
-            aria-label={t('settings')}
-            title={t('settings')}
+          <ToolButton
+            icon={<SettingsIcon />}
+            caption={t('settings')}
+            name={t('settings')}
             onClick={props.onSettings}
-          >
-            <SettingsIcon />
-          </button>
-          <button
-            type="button"
-            class="icon-btn"
-            aria-label={t('lock')}
+          />
+          <ToolButton
+            icon={<LockIcon />}
+            caption={t('lock')}
+            name={t('lock')}
             title={props.hasPassword ? t('lock_title') : t('lock_needs_password')}
             onClick={props.onLock}
-          >
-            <LockIcon />
-          </button>
+          />
         </div>
       </div>
       {search && (

@@ -2,6 +2,7 @@ import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { StoredAccount } from '../../../../core/account';
 import { t } from '../../../i18n';
+import { makeRoomFor } from '../../../popup-room';
 import { MARGIN, MENU_WIDTH, type MenuAction } from './RowMenu';
 
 interface Props {
@@ -29,7 +30,10 @@ export function RowMenuItems({ account, buttonId, button, position, canMove, onC
       const above = button.current!.getBoundingClientRect().top - rect.height - 4;
       element.style.top = `${Math.max(MARGIN, above)}px`;
     }
+    // Still too tall (a popup with one account): the popup grows to hold every item.
+    const release = makeRoomFor(element);
     element.querySelector<HTMLElement>('[role="menuitem"]')?.focus({ preventScroll: true });
+    return release;
   }, []);
 
   useEffect(() => {

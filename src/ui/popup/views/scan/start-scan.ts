@@ -33,8 +33,9 @@ export async function scan(shell: Shell, source: Target | string) {
   const [only, second] = result.value.codes;
   if (!second && only?.kind === 'account' && only.id) {
     if (only.status !== 'added') {
-      showToast(t('error_duplicate'));
-      return shell.back(only.id, true);
+      shell.back(only.id, true);
+      // After the view changes, which clears what the old view said.
+      return showToast(t('error_duplicate'));
     }
     await shell.reload();
     return shell.go({ name: 'added', id: only.id, askSite: only.askSite });

@@ -39,6 +39,7 @@ export function PasswordSection({ status, policy, forLock, onStatus, onLocked }:
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [submitted, setSubmitted] = useState(false);
   const [removeCurrent, setRemoveCurrent] = useState('');
   const [error, setError] = useState('');
   const [removeError, setRemoveError] = useState('');
@@ -59,8 +60,8 @@ export function PasswordSection({ status, policy, forLock, onStatus, onLocked }:
     setError('');
     const problem = newPasswordProblem(password, policy);
     if (problem) return setError(problem);
-    // A wrong confirmation is already said under it; an empty one is not, yet.
-    if (confirm !== password) return confirm ? undefined : setError(t('password_mismatch'));
+    // Said once, under Confirm (PasswordFields), not also here.
+    if (confirm !== password) return setSubmitted(true);
     if (status.hasPassword && !current) return setError(t('current_password_needed'));
     setBusy(true);
     const result = await send('vault.setPassword', {
@@ -93,6 +94,7 @@ export function PasswordSection({ status, policy, forLock, onStatus, onLocked }:
     <>
       {hasRules && <PasswordRules policy={policy} id={rulesId} />}
       <PasswordFields
+        submitted={submitted}
         password={password}
         confirm={confirm}
         onPassword={setPassword}
