@@ -82,7 +82,7 @@ for (const file of jsFiles(dir)) {
   console.log(`\n${name}: ${(raw / 1024).toFixed(1)} KB raw, ${(total / 1024).toFixed(1)} KB gzip`);
   for (const m of alone.sort((a, b) => b.alone - a.alone)) {
     const share = (total * m.alone) / sum;
-    if (share < 512) continue;
+    if (share < Number(process.env.TWEESTAP_SIZE_FLOOR ?? 512)) continue;
     console.log(
       `  ${(share / 1024).toFixed(1).padStart(6)} KB gz  ${(m.raw / 1024).toFixed(1).padStart(6)} KB raw  ${m.module}`,
     );

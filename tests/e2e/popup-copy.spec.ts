@@ -27,7 +27,7 @@ async function copyRow(popup: Page, row: Locator, key: string): Promise<string> 
 }
 const other = randomSecret();
 
-test('clicking a row copies its code, says "Copied", and the clipboard is cleared after the set delay', async ({
+test('clicking a row copies its code, says "Code copied", and the clipboard is cleared after the set delay', async ({
   context,
   openPopup,
 }) => {
@@ -48,7 +48,7 @@ test('clicking a row copies its code, says "Copied", and the clipboard is cleare
   const copied = await copyRow(popup, row, secret);
   // The clipboard holds the bare code, no grouping space.
   expect(copied).toMatch(/^\d{6}$/);
-  await expect(popup.getByRole('status')).toHaveText('Copied');
+  await expect(popup.getByRole('status')).toHaveText('Code copied');
 
   // Cleared by the background (through its offscreen document) about two seconds later.
   await expect.poll(() => readClipboard(popup), { timeout: 12_000, intervals: [500] }).toBe('');
@@ -63,7 +63,7 @@ test('with clearing set to "never" the copied code stays on the clipboard', asyn
   await call(popup, 'settings.set', { patch: { clipboardClearSeconds: 0 } });
   const row = rowFor(popup, 'Keep Shop', 'keeper@copy.test');
   const copied = await copyRow(popup, row, secret);
-  await expect(popup.getByRole('status')).toHaveText('Copied');
+  await expect(popup.getByRole('status')).toHaveText('Code copied');
   // Nothing to poll for when checking that nothing happens: wait past the 2 s delay used above.
   await popup.waitForTimeout(4_000);
   expect(await readClipboard(popup)).toBe(copied);

@@ -64,7 +64,7 @@ test('arrow keys move focus across rows; Enter on a focused row copies its code'
     await rows[1]!.focus();
     const before = Math.floor(Date.now() / 1000);
     await popup.keyboard.press('Enter');
-    await expect(popup.getByRole('status')).toHaveText('Copied');
+    await expect(popup.getByRole('status')).toHaveText('Code copied');
     const copied = await readClipboard(popup);
     const after = Math.floor(Date.now() / 1000);
     expect(Math.floor(before / 30), 'copied inside one time step').toBe(Math.floor(after / 30));
@@ -85,7 +85,7 @@ test('Enter in the search box copies the first match', async ({ context, openPop
     await expect(popup.getByRole('listitem')).toHaveCount(1);
     const before = Math.floor(Date.now() / 1000);
     await search.press('Enter');
-    await expect(popup.getByRole('status')).toHaveText('Copied');
+    await expect(popup.getByRole('status')).toHaveText('Code copied');
     const copied = await readClipboard(popup);
     const after = Math.floor(Date.now() / 1000);
     expect(Math.floor(before / 30)).toBe(Math.floor(after / 30));

@@ -179,7 +179,7 @@ test.describe('Dutch', () => {
     // <html lang> follows the messages shown, not getUILanguage() (which says en-US here).
     await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
     const expected = {
-      scan_qr: 'Scan QR-code',
+      scan_qr: 'QR-code scannen',
       add_manually: 'Handmatig toevoegen',
       import: 'Importeren',
       settings: 'Instellingen',

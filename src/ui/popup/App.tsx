@@ -6,7 +6,7 @@ import type { PageSite } from '../../core/site-match';
 import { send } from '../../messaging/client';
 import type { PolicyView, ResponseOf, VaultStatus } from '../../messaging/protocol';
 import { setClockOffsets } from '../code-time';
-import { ConfirmDialog, type Question } from '../components/ConfirmDialog';
+import type { Question } from '../components/ConfirmDialog';
 import { lazyView } from '../components/lazy';
 import { OrgHelp } from '../components/OrgHelp';
 import { Toast } from '../components/Toast';
@@ -17,11 +17,10 @@ import { showError } from '../policy-help';
 import { clearToast } from '../toast';
 import './policy.css';
 import { boot } from './boot';
+import { finishPendingFill } from './fill-lazy';
 import type { Shell, View } from './shell';
 import { AddedView } from './views/AddedView';
-import { ChooseView, finishPendingFill } from './views/ChooseView';
 import { ListView } from './views/ListView';
-import { LockedView } from './views/LockedView';
 import type { FocusRequest } from './views/list/AccountList';
 import { RowMenuItems } from './views/list/RowMenu';
 import { abandonScan } from './views/scan/start-scan';
@@ -34,7 +33,20 @@ const SetupDeviceView = lazyView(async () => (await import('./views/SetupDeviceV
 // A scan's progress: shown after a click, by which time the idle preload has it. The added view stays
 // in the first bundle: a question left by "Select the area" opens the popup straight onto it.
 const ScanView = lazyView(async () => (await import('./views/ScanView')).ScanView);
-const ON_DEMAND = [ScanView, AddView, EditView, SettingsView, SetupDeviceView, RowMenuItems];
+const ChooseView = lazyView(async () => (await import('./views/ChooseView')).ChooseView);
+// Only a locked vault shows it, and then the worker's answer (a round trip) came first anyway.
+const LockedView = lazyView(async () => (await import('./views/LockedView')).LockedView);
+const ConfirmDialog = lazyView(async () => (await import('../components/ConfirmDialog')).ConfirmDialog);
+const ON_DEMAND = [
+  ScanView,
+  AddView,
+  EditView,
+  SettingsView,
+  SetupDeviceView,
+  RowMenuItems,
+  ChooseView,
+  ConfirmDialog,
+];
 // Only under an organisation's requirePassword, and then it is the whole popup: not preloaded.
 const PasswordRequiredView = lazyView(
   async () => (await import('./views/PasswordRequiredView')).PasswordRequiredView,

@@ -3,8 +3,8 @@ import { LockIcon } from '../../components/icons';
 import { UnlockForm } from '../../components/UnlockForm';
 import { t } from '../../i18n';
 import { HELP_URL } from '../../links';
+import { finishPendingFill } from '../fill-lazy';
 import type { Shell } from '../shell';
-import { finishPendingFill } from './ChooseView';
 
 export function LockedView({ shell }: { shell: Shell }) {
   const onUnlocked = async (status: VaultStatus) => {

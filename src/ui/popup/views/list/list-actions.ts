@@ -1,11 +1,11 @@
 import type { StoredAccount } from '../../../../core/account';
 import { send } from '../../../../messaging/client';
 import { accountName } from '../../../account-name';
-import { fillIn } from '../../../fill-from-popup';
 import { t } from '../../../i18n';
 import { type ListItem, moveBy, withOrder } from '../../../order';
 import { showToast } from '../../../toast';
 import { nextCode, updateAccount } from '../../account-actions';
+import { fillIn } from '../../fill-lazy';
 import type { Shell } from '../../shell';
 import type { RowAction } from './AccountRow';
 
