@@ -162,7 +162,7 @@ test('"Select the area" around a QR of the page itself links it to the page and 
     controller,
     `${demoSite.url}/qr/img`,
   );
-  expect(notice).toContain('Tweestap added 1 account(s)');
+  expect(notice).toContain('Tweestap added 1 account from the area you chose.');
   expect(notice).not.toContain('which website');
   expect(await storedAccounts(controller)).toEqual([
     expect.objectContaining({ secret: DEMO_SECRET, sites: [demoSite.url] }),

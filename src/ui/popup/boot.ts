@@ -52,11 +52,17 @@ function startBoot(): Boot {
   );
   // A read that hangs (the browser's first answer from managed storage has taken seconds) must not
   // hold the list: past this, the worker is asked too and the first answer wins.
+  let quickDone = false;
+  void fromQuick.finally(() => {
+    quickDone = true;
+  });
   const late = new Promise<void>((resolve) => setTimeout(resolve, QUICK_READ_PATIENCE_MS));
-  const first = Promise.race([
-    fromQuick,
-    late.then(async (): Promise<First> => ({ value: await askWorker() })),
-  ]);
+  const fromLate = late.then(async (): Promise<First> => {
+    // The read answered in time: nothing to rescue (and the worker is asked after the paint anyway).
+    if (quickDone) return new Promise<never>(() => {});
+    return { value: await askWorker() };
+  });
+  const first = Promise.race([fromQuick, fromLate]);
   const list = first.then(({ value }) => value);
   // Only a web page can be "this site": the new-tab page, settings or our own pages cost no message.
   const page = currentTab().then(async (tab) => {
