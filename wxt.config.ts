@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig, type WxtViteConfig } from 'wxt';
+import { guideAssets } from './scripts/guides';
 import { jsqrShiftJisPlugin } from './scripts/jsqr-shift-jis';
 import { MANAGED_SCHEMA_FILE, managedSchema } from './src/core/policy/keys-schema';
 
@@ -88,6 +89,8 @@ export default defineConfig({
   hooks: {
     // Generated from src/core/policy/keys.ts at build time, so no second copy can drift from it.
     'build:publicAssets': (wxt, files) => {
+      // The guides, as HTML the guide page fetches, with their screenshots (scripts/guides.ts).
+      files.push(...guideAssets());
       if (wxt.config.browser === 'firefox') return;
       files.push({
         relativeDest: MANAGED_SCHEMA_FILE,

@@ -20,3 +20,13 @@ export async function activeTab(): Promise<{ tabId: number; windowId: number }> 
 export function importAccounts(): void {
   void browser.runtime.openOptionsPage().then(() => window.close());
 }
+
+/**
+ * Opens one of Tweestap's own pages in a new tab next to this one. Through the tabs API rather than the
+ * link's own target, which a popup honours only for a trusted click and which opens no tab at all when
+ * the popup closes first.
+ */
+export function openExtensionTab(path: string): void {
+  // No window.close(): a popup closes itself as the new tab takes focus, and an options page stays.
+  void browser.tabs.create({ url: browser.runtime.getURL(path as '/guide.html') });
+}

@@ -12,6 +12,8 @@ type DemoSite = { url: string; port: number; close(): Promise<void> };
 interface Fixtures {
   browserLang: string;
   scheme: 'light' | 'dark';
+  /** More Chromium flags, e.g. `--host-resolver-rules` to serve the demo site under another host name. */
+  browserArgs: string[];
   userDataDir: string;
   launched: LaunchedBrowser;
   context: BrowserContext;
@@ -29,6 +31,7 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
 export const test = base.extend<Fixtures, { demoSite: DemoSite }>({
   browserLang: ['en', { option: true }],
   scheme: ['light', { option: true }],
+  browserArgs: [[], { option: true }],
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures need the destructuring form.
   userDataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'tweestap-profile-'));
@@ -40,8 +43,12 @@ export const test = base.extend<Fixtures, { demoSite: DemoSite }>({
       console.warn(`Could not remove ${dir}: ${error}`);
     }
   },
-  launched: async ({ userDataDir, browserLang, scheme }, use) => {
-    const launched = await launchWithExtension(userDataDir, { browserLang, colorScheme: scheme });
+  launched: async ({ userDataDir, browserLang, scheme, browserArgs }, use) => {
+    const launched = await launchWithExtension(userDataDir, {
+      browserLang,
+      colorScheme: scheme,
+      extraArgs: browserArgs,
+    });
     await use(launched);
     await launched.close();
   },

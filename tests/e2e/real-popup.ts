@@ -68,10 +68,16 @@ export class RealPopup {
   #send(method: string, params: object): Promise<unknown> {
     const id = this.#nextId++;
     const reply = new Promise((resolve, reject) => this.#pending.set(id, { resolve, reject }));
-    void this.cdp.send('Target.sendMessageToTarget', {
-      sessionId: this.sessionId,
-      message: JSON.stringify({ id, method, params }),
-    } as never);
+    this.cdp
+      .send('Target.sendMessageToTarget', {
+        sessionId: this.sessionId,
+        message: JSON.stringify({ id, method, params }),
+      } as never)
+      // A popup closes itself when the user leaves it (a link opened a tab): the caller hears why.
+      .catch((error: Error) => {
+        this.#pending.get(id)?.reject(error);
+        this.#pending.delete(id);
+      });
     return reply;
   }
 
@@ -99,10 +105,25 @@ export class RealPopup {
     }
   }
 
+  /** Waits for a button whose accessible name (aria-label or text) contains `name`. */
+  waitForButton(name: string, within = 'document'): Promise<void> {
+    return this.waitFor(`${BUTTON_FINDER}(${JSON.stringify(name)}, ${within})`);
+  }
+
   /** Clicks the first button whose accessible name (aria-label or text) contains `name`. */
   async clickButton(name: string, within = 'document'): Promise<void> {
-    await this.waitFor(`${BUTTON_FINDER}(${JSON.stringify(name)}, ${within})`);
+    await this.waitForButton(name, within);
     await this.evaluate(`${BUTTON_FINDER}(${JSON.stringify(name)}, ${within}).click()`);
+  }
+
+  /** A PNG of the popup as it is drawn now, down to `height` CSS pixels when given. */
+  async screenshot(height?: number): Promise<Buffer> {
+    const width = await this.evaluate<number>('document.documentElement.clientWidth');
+    const clip = height ? { clip: { x: 0, y: 0, width, height, scale: 1 } } : {};
+    const { data } = (await this.#send('Page.captureScreenshot', { format: 'png', ...clip })) as {
+      data: string;
+    };
+    return Buffer.from(data, 'base64');
   }
 
   text(): Promise<string> {

@@ -1,9 +1,9 @@
 import { useId } from 'preact/hooks';
 import type { VaultStatus } from '../../../messaging/protocol';
+import { HelpLink } from '../../components/HelpLink';
 import { LockIcon } from '../../components/icons';
 import { UnlockForm } from '../../components/UnlockForm';
 import { t } from '../../i18n';
-import { HELP_URL } from '../../links';
 
 /** The one unlock form of the page, in place of every section that needs the accounts. */
 export function Unlock({ onUnlocked }: { onUnlocked: (status: VaultStatus) => void }) {
@@ -22,9 +22,9 @@ export function Unlock({ onUnlocked }: { onUnlocked: (status: VaultStatus) => vo
       <UnlockForm onUnlocked={onUnlocked} />
       <p class="field-hint">
         {t('options_locked_image')}{' '}
-        <a class="link" href={HELP_URL} target="_blank" rel="noopener noreferrer">
+        <HelpLink guide="password" class="link">
           {t('forgot_password')}
-        </a>
+        </HelpLink>
       </p>
     </section>
   );

@@ -1,8 +1,8 @@
 import type { VaultStatus } from '../../../messaging/protocol';
+import { HelpLink } from '../../components/HelpLink';
 import { LockIcon } from '../../components/icons';
 import { UnlockForm } from '../../components/UnlockForm';
 import { t } from '../../i18n';
-import { HELP_URL } from '../../links';
 import { finishPendingFill } from '../fill-lazy';
 import type { Shell } from '../shell';
 
@@ -22,9 +22,9 @@ export function LockedView({ shell }: { shell: Shell }) {
       <h2>{t('locked_title')}</h2>
       <p class="muted">{t('locked_hint')}</p>
       <UnlockForm onUnlocked={onUnlocked} wide />
-      <a class="link lock-help" href={HELP_URL} target="_blank" rel="noopener noreferrer">
+      <HelpLink guide="password" class="link lock-help">
         {t('forgot_password')}
-      </a>
+      </HelpLink>
     </main>
   );
 }

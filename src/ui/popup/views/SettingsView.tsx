@@ -1,11 +1,11 @@
 import { useId } from 'preact/hooks';
 import type { Settings } from '../../../core/settings';
 import { send } from '../../../messaging/client';
+import { HelpLink } from '../../components/HelpLink';
 import { OrgHelp } from '../../components/OrgHelp';
 import { SubHeader } from '../../components/SubHeader';
 import { durationLabel } from '../../duration';
 import { t } from '../../i18n';
-import { HELP_URL } from '../../links';
 import type { Shell } from '../shell';
 import { PasswordSection } from './settings/PasswordSection';
 import { StorageSection } from './settings/StorageSection';
@@ -143,9 +143,7 @@ export function SettingsView({ shell, forLock }: Props) {
         </section>
         <StorageSection />
         <p class="view-footer">
-          <a class="link" href={HELP_URL} target="_blank" rel="noopener noreferrer">
-            {t('help')}
-          </a>
+          <HelpLink />
         </p>
         <OrgHelp policy={policy} class="view-footer" />
       </main>

@@ -1,6 +1,6 @@
+import { HelpLink } from '../../../components/HelpLink';
 import { ImportIcon, PlusIcon, ScanIcon } from '../../../components/icons';
 import { t } from '../../../i18n';
-import { HELP_URL } from '../../../links';
 
 interface Props {
   onScan: () => void;
@@ -46,9 +46,7 @@ export function EmptyState(props: Props) {
           </button>
         )}
       </div>
-      <a class="link" href={HELP_URL} target="_blank" rel="noopener noreferrer">
-        {t('help')}
-      </a>
+      <HelpLink />
     </section>
   );
 }

@@ -1,6 +1,6 @@
+import { HelpLink } from '../../../components/HelpLink';
 import { LogoMark } from '../../../components/icons';
 import { t } from '../../../i18n';
-import { HELP_URL } from '../../../links';
 
 /** First run: one screen, what Tweestap is for and the one habit that saves people later. */
 export function Tour({ onDone }: { onDone: () => void }) {
@@ -20,9 +20,7 @@ export function Tour({ onDone }: { onDone: () => void }) {
         <button type="button" class="btn btn-primary" onClick={onDone}>
           {t('tour_done')}
         </button>
-        <a class="link" href={HELP_URL} target="_blank" rel="noopener noreferrer">
-          {t('help')}
-        </a>
+        <HelpLink />
       </div>
     </section>
   );
