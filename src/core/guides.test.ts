@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guideForUrl, guideLanguage, guidePath } from './guides';
+import { guideForUrl, guidePath } from './guides';
 
 describe('guideForUrl', () => {
   it.each([
@@ -23,19 +23,7 @@ describe('guideForUrl', () => {
   });
 });
 
-describe('guideLanguage', () => {
-  it.each([
-    ['nl', 'nl'],
-    ['nl-BE', 'nl'],
-    ['en-GB', 'en'],
-    ['fr', 'en'],
-    [undefined, 'en'],
-  ])('%s → %s', (ui, language) => {
-    expect(guideLanguage(ui)).toBe(language);
-  });
-});
-
-it('guidePath names the page, the language when asked, and the guide', () => {
+it('guidePath names the page and the guide', () => {
   expect(guidePath('microsoft')).toBe('/guide.html#microsoft');
-  expect(guidePath('google', 'nl')).toBe('/guide.html?lang=nl#google');
+  expect(guidePath('google')).toBe('/guide.html#google');
 });

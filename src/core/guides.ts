@@ -42,16 +42,7 @@ export function guideForUrl(url: string | undefined): GuideName {
   return GENERAL_GUIDE;
 }
 
-/** Dutch for a Dutch browser, English for every other language (the guides exist in these two). */
-export function guideLanguage(uiLanguage: string | undefined): GuideLanguage {
-  return uiLanguage?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
-}
-
-export function isGuideName(name: string): name is GuideName {
-  return (GUIDE_NAMES as readonly string[]).includes(name);
-}
-
-/** The extension-relative address of a guide; the page itself picks the language unless told. */
-export function guidePath(name: GuideName, language?: GuideLanguage): string {
-  return `/guide.html${language ? `?lang=${language}` : ''}#${name}`;
+/** The extension-relative address of a guide; the page picks the language the popup speaks. */
+export function guidePath(name: GuideName): string {
+  return `/guide.html#${name}`;
 }
