@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { GuideName } from '../core/guides';
 
 /**
  * The tab the popup was opened on, if the browser says: the click that opened the popup granted
@@ -22,11 +23,13 @@ export function importAccounts(): void {
 }
 
 /**
- * Opens one of Tweestap's own pages in a new tab next to this one. Through the tabs API rather than the
- * link's own target, which a popup honours only for a trusted click and which opens no tab at all when
- * the popup closes first.
+ * Opens a guide in a tab of its own: `guide`, else the one for the site the popup was opened on. Through
+ * the tabs API rather than the link's own target, which a popup honours only for a trusted click. The
+ * site rules load only now: the popup's start carries none of them.
  */
-export function openExtensionTab(path: string): void {
+export async function openGuide(guide?: GuideName): Promise<void> {
+  const { guideForUrl, guidePath } = await import('../core/guides');
+  const name = guide ?? guideForUrl((await currentTab())?.url);
   // No window.close(): a popup closes itself as the new tab takes focus, and an options page stays.
-  void browser.tabs.create({ url: browser.runtime.getURL(path as '/guide.html') });
+  await browser.tabs.create({ url: browser.runtime.getURL(guidePath(name) as '/guide.html') });
 }
