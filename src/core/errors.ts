@@ -6,6 +6,8 @@ export const VAULT_ERROR_CODES = [
   'locked',
   /** Password did not open the password slot. `retryAfterMs` says when the next try is allowed. */
   'wrong-password',
+  /** The authenticator's PRF answer did not open its key slot (another credential, a changed slot). */
+  'wrong-authenticator',
   /** Too many wrong passwords in a row; the attempt was not evaluated. See `retryAfterMs`. */
   'throttled',
   /** Authentication failed on a record, slot or key check (edited, corrupted or moved); see `id`. */

@@ -12,6 +12,7 @@ import {
 } from '../core/crypto/aead.ts';
 import { equalBytes, isBytes, toBytes } from '../core/crypto/bytes.ts';
 import { type Argon2idParams, deriveKek, meetsKdf, newKdfSpec } from '../core/crypto/kdf.ts';
+import { authenticatorSlotKeys } from './authenticator-slots.ts';
 import type { RecordRow, VaultDb } from './db.ts';
 import { VaultError } from './errors.ts';
 import { STORE_KV, STORE_META, STORE_RECORDS, THROTTLE_KEY } from './migrations.ts';
@@ -367,6 +368,8 @@ export class Keyring {
       await meta.put(slot, key);
       this.step('tx-new-slot-written');
       await meta.delete(replaces);
+      // Authenticator slots need the password beside them, and wrap the data key a rekey retires.
+      if (rekey || key === SLOT_DEVICE) await meta.delete(authenticatorSlotKeys());
       this.step('tx-old-slot-removed');
       // A new secret starts with a clean slate of attempts.
       await tx.objectStore(STORE_KV).put({ failures: 0, nextAllowedAt: 0 }, THROTTLE_KEY);

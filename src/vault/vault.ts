@@ -20,6 +20,7 @@ import {
   checkStoredAccount,
   type NewAccount,
 } from './account-shape.ts';
+import { type AuthenticatorInfo, AuthenticatorSlots } from './authenticator-slots.ts';
 import { openVaultDb, type RecordRow, type VaultDb } from './db.ts';
 import { toFailure, VaultError, type VaultFailure, type VaultResult } from './errors.ts';
 import { Keyring, type RewrapStep } from './keyring.ts';
@@ -111,6 +112,7 @@ export class Vault {
   /** The records' generation after this instance's last commit (see `./snapshot.ts`). */
   private committedGeneration: number | undefined;
   private readonly keyring: Keyring;
+  private readonly authenticators: AuthenticatorSlots;
   private readonly now: () => number;
 
   private constructor(
@@ -123,6 +125,11 @@ export class Vault {
       now: this.now,
       kdf: options.kdf ?? DEFAULT_KDF,
       onStep: options.onRewrapStep,
+    });
+    this.authenticators = new AuthenticatorSlots({
+      db: () => this.db(),
+      now: this.now,
+      isCurrentKey: (dek) => this.keyring.isCurrentKey(dek),
     });
   }
 
@@ -429,6 +436,49 @@ export class Vault {
     });
     this.rekeyed = done;
     return done;
+  }
+
+  /**
+   * The authenticators that can unlock this vault and the PRF salt they evaluate: readable while
+   * locked, since the lock screen asks the authenticator with them.
+   */
+  authenticatorOptions(): Promise<VaultResult<{ prfSalt: Uint8Array; authenticators: AuthenticatorInfo[] }>> {
+    return this.result(async () => {
+      const authenticators = await this.authenticators.list();
+      // No salt is made for a vault that has no authenticator: the lock screen only needs to know that.
+      const prfSalt = authenticators.length > 0 ? await this.authenticators.prfSalt() : new Uint8Array();
+      return { prfSalt, authenticators };
+    });
+  }
+
+  /** The salt a new authenticator must evaluate; made on first use. Needs the vault unlocked. */
+  prfSaltForRegistration(): Promise<VaultResult<Uint8Array>> {
+    return this.result(async () => {
+      this.key();
+      return this.authenticators.prfSalt();
+    });
+  }
+
+  /** Adds a slot for an authenticator's PRF answer; needs the vault unlocked and a password set. */
+  addAuthenticator(
+    authenticator: Omit<AuthenticatorInfo, 'createdAt'>,
+    prfOutput: Uint8Array,
+  ): Promise<VaultResult<AuthenticatorInfo>> {
+    return this.write(async () => {
+      await this.rekeyed;
+      return this.authenticators.add(this.key(), authenticator, prfOutput);
+    });
+  }
+
+  removeAuthenticator(credentialId: Uint8Array): Promise<VaultResult<void>> {
+    return this.write(async () => {
+      this.key();
+      await this.authenticators.remove(credentialId);
+    });
+  }
+
+  unlockWithAuthenticator(credentialId: Uint8Array, prfOutput: Uint8Array): Promise<VaultResult<void>> {
+    return this.adopt(() => this.authenticators.unlock(credentialId, prfOutput));
   }
 
   /** Goes back to the device key; needs the current password. */
