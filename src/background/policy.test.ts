@@ -226,6 +226,14 @@ describe('organisation policy, enforced by the worker on direct messages', () =>
     expect(await askPolicy('sync', {})).toEqual({ allowed: false, key: 'disableSync' });
   });
 
+  it('allowPasskeyUnlock: on unless set to false; then registering and unlocking with an authenticator are refused', async () => {
+    expect(await askPolicy('authenticatorUnlock', {})).toEqual({ allowed: true });
+    await setPolicy({ allowPasskeyUnlock: true });
+    expect(await askPolicy('authenticatorUnlock', {})).toEqual({ allowed: true });
+    await setPolicy({ allowPasskeyUnlock: false });
+    expect(await askPolicy('authenticatorUnlock', {})).toEqual({ allowed: false, key: 'allowPasskeyUnlock' });
+  });
+
   it('policy.get reports what is in force, the ignored values and the settings it controls', async () => {
     await setPolicy({
       autoLockMinutes: -5,

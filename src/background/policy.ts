@@ -136,6 +136,8 @@ export async function askPolicy(question: PolicyQuestion, request: unknown): Pro
         ? ALLOWED
         : refuse('allowedSites');
     }
+    case 'authenticatorUnlock':
+      return policy.allowPasskeyUnlock === false ? refuse('allowPasskeyUnlock') : ALLOWED;
     case 'sync':
       return policy.disableSync ? refuse('disableSync') : ALLOWED;
     case 'listAccounts':

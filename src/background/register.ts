@@ -1,5 +1,6 @@
 import { BACKGROUND_MESSAGES, OFFSCREEN_MESSAGES } from '../messaging/protocol';
 import { type BackgroundRouter, Router } from '../messaging/router';
+import { registerAuthenticatorHandlers } from './authenticators';
 import { registerBackupHandlers } from './backup';
 import { registerClipboard } from './clipboard';
 import { registerFill } from './fill';
@@ -16,6 +17,7 @@ import { getVault, registerAutoLock, registerVaultHandlers } from './vault-servi
 export function registerBackground(runtimeId: string, extensionOrigin: string): BackgroundRouter {
   const router = new Router(BACKGROUND_MESSAGES, runtimeId, extensionOrigin, askPolicy, OFFSCREEN_MESSAGES);
   registerVaultHandlers(router);
+  registerAuthenticatorHandlers(router);
   registerSettingsHandlers(router);
   registerClipboard(router);
   registerFill(router);

@@ -19,7 +19,7 @@ const AUTOLOCK_ALARM = 'tweestap-autolock';
 /** The one account store of this worker: every capability reads and writes accounts through it. */
 export const accounts = new AccountStore(getVault);
 
-async function status(vault: Vault): Promise<Result<VaultStatus>> {
+export async function status(vault: Vault): Promise<Result<VaultStatus>> {
   const hasPassword = await vault.hasPassword();
   if (!hasPassword.ok) return hasPassword;
   const mustSetPassword = !hasPassword.value && (await readPolicy()).policy.requirePassword === true;
@@ -31,7 +31,7 @@ async function status(vault: Vault): Promise<Result<VaultStatus>> {
   });
 }
 
-async function rememberSessionKey(vault: Vault): Promise<void> {
+export async function rememberSessionKey(vault: Vault): Promise<void> {
   const raw = await vault.exportSessionKey();
   if (raw.ok) await browser.storage.session.set({ [SESSION_KEY]: toBase64(raw.value) });
 }
@@ -48,7 +48,7 @@ export async function lockVault(): Promise<void> {
 }
 
 /** Every use of the vault from a page restarts the idle clock. */
-async function touch(): Promise<void> {
+export async function touch(): Promise<void> {
   const { autoLockMinutes } = await readSettings();
   if (autoLockMinutes > 0) {
     await Promise.all([

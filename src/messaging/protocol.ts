@@ -20,7 +20,7 @@ export type { ImportOutcome, ImportPreviewEntry, ImportStatus, MergedField } fro
 export type { AccountSummary, FillOutcome, FillRequest } from './messages/fill';
 export type { PolicyView } from './messages/policy';
 export type { ScanResponse, SiteQuestion } from './messages/scan';
-export type { VaultStatus } from './messages/vault';
+export type { AuthenticatorEntry, VaultStatus } from './messages/vault';
 export type { SenderKind } from './spec';
 
 /** Served by the background worker. */

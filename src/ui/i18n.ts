@@ -56,6 +56,7 @@ const POLICY_REASONS = new Map<string, MessageKey>(
     disablePlainExport: 'org_reason_plain_export',
     disableImport: 'org_reason_import',
     disableSync: 'org_reason_sync',
+    allowPasskeyUnlock: 'org_reason_authenticator',
     requirePassword: 'org_reason_require_password',
     passwordMinLength: 'org_reason_password_rules',
     passwordPattern: 'org_reason_password_rules',

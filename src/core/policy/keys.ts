@@ -367,6 +367,38 @@ export const POLICY_KEYS = {
           }
         : { en: 'You may sync accounts.', nl: 'Je mag accounts synchroniseren.' },
   ),
+  allowPasskeyUnlock: booleanKey(
+    {
+      en: 'false: Windows Hello, Touch ID and security keys cannot unlock Tweestap; the password always can. Default true.',
+      nl: 'false: Windows Hello, Touch ID en beveiligingssleutels kunnen Tweestap niet ontgrendelen; het wachtwoord altijd. Standaard true.',
+    },
+    (value) =>
+      value
+        ? {
+            en: 'You may unlock with Windows Hello or a security key.',
+            nl: 'Je mag ontgrendelen met Windows Hello of een beveiligingssleutel.',
+          }
+        : {
+            en: 'Your organisation does not allow unlocking with Windows Hello or a security key.',
+            nl: 'Je organisatie staat ontgrendelen met Windows Hello of een beveiligingssleutel niet toe.',
+          },
+  ),
+  requireUserVerification: booleanKey(
+    {
+      en: 'false: a security key without a PIN or fingerprint may unlock (a touch is enough). Default true: the PIN or fingerprint is always asked.',
+      nl: 'false: een beveiligingssleutel zonder pincode of vingerafdruk mag ontgrendelen (aanraken is genoeg). Standaard true: de pincode of vingerafdruk wordt altijd gevraagd.',
+    },
+    (value) =>
+      value
+        ? {
+            en: 'Unlocking with a security key always asks for its PIN or fingerprint.',
+            nl: 'Ontgrendelen met een beveiligingssleutel vraagt altijd om de pincode of vingerafdruk.',
+          }
+        : {
+            en: 'A touch of the security key is enough to unlock.',
+            nl: 'Aanraken van de beveiligingssleutel is genoeg om te ontgrendelen.',
+          },
+  ),
   helpUrl: textKey(
     2000,
     {

@@ -31,6 +31,8 @@ export const POLICY_QUESTIONS = [
   'exportPlain',
   /** Read a backup or another app's export, and add what it holds. */
   'importAccounts',
+  /** Unlock with, or register, Windows Hello, Touch ID or a security key (a WebAuthn key slot). */
+  'authenticatorUnlock',
   /** Sync accounts between the user's computers through the browser. */
   'sync',
 ] as const;

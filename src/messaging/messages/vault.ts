@@ -14,6 +14,18 @@ export interface VaultStatus {
   passwordRequired?: boolean;
 }
 
+/** An authenticator that can unlock the vault, as the pages see it: ids in base64url, as WebAuthn has them. */
+export interface AuthenticatorEntry {
+  credentialId: string;
+  name: string;
+  createdAt: number;
+  transports: string[];
+}
+
+// Base64url of at most 1,023 bytes (a credential id) or of the 32-byte PRF output.
+const CREDENTIAL_ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,1364}$/));
+const PRF_OUTPUT = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/));
+
 /** The vault: lock state, the account list and every change to it. Only our own pages may ask. */
 export const vaultMessages = {
   'vault.status': message<VaultStatus>()({ from: 'extension-page', request: EMPTY }),
@@ -71,6 +83,39 @@ export const vaultMessages = {
     from: 'extension-page',
     policy: 'choosePassword',
     request: v.object({ newPassword: PASSWORD, currentPassword: v.optional(PASSWORD) }),
+  }),
+  /**
+   * Who can unlock with Windows Hello or a security key, and the PRF salt (base64url) they evaluate.
+   * Asked while locked too: the lock screen offers "Unlock with this computer" from it.
+   */
+  'vault.authenticators': message<{ prfSalt: string; authenticators: AuthenticatorEntry[] }>()({
+    from: 'extension-page',
+    request: EMPTY,
+  }),
+  /** The salt a new authenticator evaluates, made on first use; for registering one. */
+  'vault.authenticatorSalt': message<{ prfSalt: string }>()({
+    from: 'extension-page',
+    policy: 'authenticatorUnlock',
+    request: EMPTY,
+  }),
+  'vault.addAuthenticator': message<AuthenticatorEntry>()({
+    from: 'extension-page',
+    policy: 'authenticatorUnlock',
+    request: v.object({
+      credentialId: CREDENTIAL_ID,
+      name: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+      transports: v.pipe(v.array(v.pipe(v.string(), v.maxLength(32))), v.maxLength(8)),
+      prf: PRF_OUTPUT,
+    }),
+  }),
+  'vault.removeAuthenticator': message<null>()({
+    from: 'extension-page',
+    request: v.object({ credentialId: CREDENTIAL_ID }),
+  }),
+  'vault.unlockWithAuthenticator': message<VaultStatus>()({
+    from: 'extension-page',
+    policy: 'authenticatorUnlock',
+    request: v.object({ credentialId: CREDENTIAL_ID, prf: PRF_OUTPUT }),
   }),
   'vault.removePassword': message<VaultStatus>()({
     from: 'extension-page',
