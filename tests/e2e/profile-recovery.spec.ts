@@ -92,3 +92,29 @@ test('with a password, the old device slot left in the files opens only what was
     'an account stored before the password stays readable from the old log until compaction',
   ).toEqual([before]);
 });
+
+test('with a password and Windows Hello or a security key, the files hold no key a copy can use', async ({
+  launched,
+  userDataDir,
+  extensionId,
+  openPopup,
+}) => {
+  const popup = await openPopup();
+  await call(popup, 'vault.setPassword', { newPassword: PASSWORD });
+  await addAccounts(popup, [{ issuer: 'Known', label: 'known@example.test', secret: randomSecret() }]);
+  // The slot as an authenticator's PRF answer makes it; the answer itself never touches the disk.
+  await call(popup, 'vault.addAuthenticator', {
+    credentialId: 'AQIDBA',
+    name: 'Windows Hello',
+    transports: ['internal'],
+    prf: Buffer.alloc(32, 0x5a).toString('base64url'),
+  });
+  await launched.close();
+
+  const recovered = await recoverVault(userDataDir, extensionId, { history: true });
+  expect(recovered.authenticatorSlots).toBeGreaterThanOrEqual(1);
+  expect(recovered.passwordSlots).toBeGreaterThanOrEqual(1);
+  // Only the device slot of the empty vault before the password is in the old log: it opens no account.
+  expect(recovered.records.length).toBeGreaterThanOrEqual(1);
+  expect(recovered.accounts).toEqual([]);
+});

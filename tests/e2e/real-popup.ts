@@ -81,6 +81,11 @@ export class RealPopup {
     return reply;
   }
 
+  /** A CDP command on the popup's own target (WebAuthn's virtual authenticators belong to one). */
+  command<T = unknown>(method: string, params: object = {}): Promise<T> {
+    return this.#send(method, params) as Promise<T>;
+  }
+
   /** Evaluates an expression (awaiting promises) in the popup and returns its JSON value. */
   async evaluate<T = unknown>(expression: string): Promise<T> {
     const result = (await this.#send('Runtime.evaluate', {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
 import type { VaultStatus } from '../../messaging/protocol';
+import { AuthenticatorUnlock } from '../authenticator/AuthenticatorUnlock';
 import { errorText, t, tCount, waitSeconds } from '../i18n';
 
 interface Props {
@@ -91,6 +92,7 @@ export function UnlockForm({ onUnlocked, wide }: Props) {
       >
         {t('unlock')}
       </button>
+      <AuthenticatorUnlock onUnlocked={onUnlocked} wide={wide} />
     </form>
   );
 }

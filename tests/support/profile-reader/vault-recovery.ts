@@ -26,6 +26,8 @@ interface RecordRow {
 export interface VaultFiles {
   deviceSlots: DeviceSlot[];
   passwordSlots: number;
+  /** Windows Hello or security key slots: their key lives in the authenticator, not in the files. */
+  authenticatorSlots: number;
   records: RecordRow[];
 }
 
@@ -45,7 +47,7 @@ const isObject = (value: Value): value is Fields =>
   typeof value === 'object' && value !== null && !(value instanceof Uint8Array) && !Array.isArray(value);
 
 function classify(entries: Entry[]): VaultFiles {
-  const files: VaultFiles = { deviceSlots: [], passwordSlots: 0, records: [] };
+  const files: VaultFiles = { deviceSlots: [], passwordSlots: 0, authenticatorSlots: 0, records: [] };
   for (const { value: stored } of entries) {
     if (!stored) continue;
     let value: Value;
@@ -59,6 +61,7 @@ function classify(entries: Entry[]): VaultFiles {
     if (!(iv instanceof Uint8Array) || !(ct instanceof Uint8Array)) continue;
     if (kind === 'device' && key !== undefined && isCryptoKey(key)) files.deviceSlots.push({ key, iv, ct });
     else if (kind === 'password') files.passwordSlots++;
+    else if (kind === 'webauthn') files.authenticatorSlots++;
     else if (typeof id === 'string' && typeof v === 'number') files.records.push({ id, v, iv, ct });
   }
   return files;

@@ -7,6 +7,7 @@ import { SubHeader } from '../../components/SubHeader';
 import { durationLabel } from '../../duration';
 import { t } from '../../i18n';
 import type { Shell } from '../shell';
+import { AuthenticatorSection } from './settings/AuthenticatorSection';
 import { PasswordSection } from './settings/PasswordSection';
 import { StorageSection } from './settings/StorageSection';
 
@@ -65,6 +66,7 @@ export function SettingsView({ shell, forLock }: Props) {
           onStatus={shell.setStatus}
           onLocked={shell.showLocked}
         />
+        <AuthenticatorSection status={shell.status} policy={policy} onLocked={shell.showLocked} />
         <section class="card" aria-labelledby={titleId}>
           <h2 id={titleId}>{t('security_section')}</h2>
           <div class="field">
