@@ -117,7 +117,8 @@ export class RealPopup {
 
   /** Clicks the first button whose accessible name (aria-label or text) contains `name`. */
   async clickButton(name: string, within = 'document'): Promise<void> {
-    await this.waitForButton(name, within);
+    // A script's click on a disabled button does nothing: wait until it can be pressed, as a user would.
+    await this.waitFor(`((b) => b && !b.disabled)(${BUTTON_FINDER}(${JSON.stringify(name)}, ${within}))`);
     await this.evaluate(`${BUTTON_FINDER}(${JSON.stringify(name)}, ${within}).click()`);
   }
 
