@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
 import type { AuthenticatorEntry, VaultStatus } from '../../messaging/protocol';
 import { errorText, t } from '../i18n';
+import { fetchPolicy } from '../policy';
 import { askAuthenticator, authenticatorsMayWork, CeremonyError } from './ceremony';
 import { userVerificationFor } from './names';
 import './authenticator.css';
@@ -20,16 +21,14 @@ export function AuthenticatorUnlock({ onUnlocked, wide }: Props) {
 
   useEffect(() => {
     let live = true;
-    void Promise.all([
-      send('vault.authenticators', {}),
-      send('policy.get', {}),
-      authenticatorsMayWork(),
-    ]).then(([listed, policy, mayWork]) => {
-      if (!live || !listed.ok || !mayWork || listed.value.authenticators.length === 0) return;
-      if (policy.ok && policy.value.policy.allowPasskeyUnlock === false) return;
-      setUv(userVerificationFor(policy.ok ? policy.value.policy.requireUserVerification : undefined));
-      setOptions(listed.value);
-    });
+    void Promise.all([send('vault.authenticators', {}), fetchPolicy(), authenticatorsMayWork()]).then(
+      ([listed, { policy }, mayWork]) => {
+        if (!live || !listed.ok || !mayWork || listed.value.authenticators.length === 0) return;
+        if (policy.allowPasskeyUnlock === false) return;
+        setUv(userVerificationFor(policy.requireUserVerification));
+        setOptions(listed.value);
+      },
+    );
     return () => {
       live = false;
     };
