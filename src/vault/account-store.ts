@@ -2,7 +2,7 @@ import type { AccountPatch, NewAccount, StoredAccount } from '../core/account.ts
 import { fail, type Result } from '../core/errors.ts';
 import { type ImportPlan, planImport } from '../core/import-merge.ts';
 import { toFailure } from './errors.ts';
-import type { Vault } from './vault.ts';
+import type { AccountUpdate, ImportResult, Vault } from './vault.ts';
 
 export interface AccountListing {
   accounts: StoredAccount[];
@@ -15,6 +15,7 @@ export type StoreChange =
   | { kind: 'updated'; account: StoredAccount }
   | { kind: 'removed'; id: string }
   | { kind: 'imported'; added: StoredAccount[]; updated: StoredAccount[] }
+  | { kind: 'synced'; added: StoredAccount[]; updated: StoredAccount[]; removed: string[] }
   | { kind: 'reordered' }
   | { kind: 'reset' };
 
@@ -151,6 +152,34 @@ export class AccountStore {
         };
       },
       ({ added, updated }) => ({ kind: 'imported', added, updated }),
+    );
+  }
+
+  /**
+   * What sync brings from another computer, in one vault transaction. No duplicate rule here: sync
+   * has matched accounts to its own ids already, and a refusal would leave the computers apart.
+   */
+  applySync(
+    adds: NewAccount[],
+    updates: readonly AccountUpdate[],
+    removes: readonly { id: string; revision: number }[],
+  ): Promise<Result<ImportResult>> {
+    const removed = new Set(removes.map(({ id }) => id));
+    return this.#write(
+      (vault) => vault.applyChanges(adds, updates, removes),
+      (listing, { added, updated }) => {
+        const byId = new Map(updated.map((account) => [account.id, account]));
+        return {
+          ...listing,
+          accounts: [
+            ...listing.accounts
+              .filter((account) => !removed.has(account.id))
+              .map((account) => byId.get(account.id) ?? account),
+            ...added,
+          ],
+        };
+      },
+      ({ added, updated }) => ({ kind: 'synced', added, updated, removed: [...removed] }),
     );
   }
 

@@ -17,6 +17,7 @@ import type { RecordRow, VaultDb } from './db.ts';
 import { VaultError } from './errors.ts';
 import { STORE_KV, STORE_META, STORE_RECORDS, THROTTLE_KEY } from './migrations.ts';
 import { reencryptRecord } from './records.ts';
+import { resealMeta, SEALED_META, sealedMetaKey } from './sealed-meta.ts';
 import {
   createDeviceSlot,
   createKeyCheck,
@@ -71,7 +72,16 @@ interface MetaSnapshot {
 interface Rekey {
   rows: RecordRow[];
   check: KeyCheck;
+  /** Each sealed meta value under the new key (undefined: there is none), and its row as read. */
+  sealed: { key: string; row: unknown; seen: unknown }[];
   from: { check: KeyCheck; rows: Map<string, RecordRow> };
+}
+
+/** A sealed row is rewritten with a fresh IV every time: the IV tells whether it moved. */
+function sameSealedRow(seen: unknown, now: unknown): boolean {
+  const iv = (row: unknown) => (row as { iv?: unknown } | undefined)?.iv;
+  const [a, b] = [iv(seen), iv(now)];
+  return a === undefined || b === undefined ? a === b : isBytes(a) && isBytes(b) && equalBytes(a, b);
 }
 
 function sameRows(seen: Map<string, RecordRow>, now: unknown[]): boolean {
@@ -281,9 +291,10 @@ export class Keyring {
   private async reencryptAll(from: CryptoKey, to: CryptoKey): Promise<Rekey> {
     const db = await this.config.db();
     const tx = db.transaction([STORE_META, STORE_RECORDS], 'readonly');
-    const [check, rows] = await Promise.all([
+    const [check, rows, ...sealedRows] = await Promise.all([
       tx.objectStore(STORE_META).get(KEY_CHECK),
       tx.objectStore(STORE_RECORDS).getAll(),
+      ...SEALED_META.map((name) => tx.objectStore(STORE_META).get(sealedMetaKey(name))),
     ]);
     await tx.done;
     const seenCheck = parseKeyCheck(check);
@@ -291,13 +302,19 @@ export class Keyring {
     if (!(await verifyKeyCheck(from, seenCheck))) {
       throw new VaultError('tampered', 'data key does not match the key check', { id: KEY_CHECK });
     }
-    const [rewritten, nextCheck] = await Promise.all([
+    const [rewritten, nextCheck, resealed] = await Promise.all([
       Promise.all(rows.map((row) => reencryptRecord(from, to, row))),
       createKeyCheck(to),
+      Promise.all(SEALED_META.map((name, i) => resealMeta(from, to, name, sealedRows[i]))),
     ]);
     return {
       rows: rewritten,
       check: nextCheck,
+      sealed: SEALED_META.map((name, i) => ({
+        key: sealedMetaKey(name),
+        row: resealed[i],
+        seen: sealedRows[i],
+      })),
       from: { check: seenCheck, rows: new Map(rows.map((row) => [row.id, row])) },
     };
   }
@@ -352,7 +369,13 @@ export class Keyring {
         const seen = rekey.from.check;
         const current = parseKeyCheck(check);
         // A record added or edited meanwhile would be left under the retired key: refuse instead.
-        if (!current || !equalBytes(current.ct, seen.ct) || !sameRows(rekey.from.rows, rows)) {
+        const sealedNow = await Promise.all(rekey.sealed.map(({ key }) => meta.get(key)));
+        if (
+          !current ||
+          !equalBytes(current.ct, seen.ct) ||
+          !sameRows(rekey.from.rows, rows) ||
+          rekey.sealed.some(({ seen }, i) => !sameSealedRow(seen, sealedNow[i]))
+        ) {
           throw new VaultError('stale-revision', 'accounts changed while the password was being set');
         }
         // The snapshot was sealed under the retired key: it goes with it, and its generation moves on.
@@ -362,6 +385,11 @@ export class Keyring {
           () => meta.put(rekey.check, KEY_CHECK),
           () => meta.put(generation + 1, GENERATION_KEY),
           () => meta.delete(SNAPSHOT_KEY),
+          ...rekey.sealed.map(
+            ({ key, row }) =>
+              () =>
+                row ? meta.put(row, key) : meta.delete(key),
+          ),
         ]);
         this.step('tx-records-rewritten');
       }

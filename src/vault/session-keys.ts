@@ -9,6 +9,8 @@ export const SESSION_KEY = 'tweestap.sessionKey';
 export const LOCK_AT_KEY = 'tweestap.lockAt';
 /** Registrable domains the worker worked out for page hosts (the Public Suffix List lives there). */
 export const PAGE_DOMAINS_KEY = 'tweestap.pageDomains';
+/** Bumped when sync brought changes from another computer: an open popup shows them at once. */
+export const SYNCED_AT_KEY = 'tweestap.syncedAt';
 
 export function toBase64(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes));

@@ -26,6 +26,7 @@ import { toFailure, VaultError, type VaultFailure, type VaultResult } from './er
 import { Keyring, type RewrapStep } from './keyring.ts';
 import { STORE_KV, STORE_META, STORE_RECORDS, THROTTLE_KEY } from './migrations.ts';
 import { decodeRecord, encodeRecord } from './records.ts';
+import { openMeta, type SealedMetaName, sealedMetaKey, sealMeta } from './sealed-meta.ts';
 import {
   GENERATION_KEY,
   openSnapshot,
@@ -234,6 +235,24 @@ export class Vault {
     });
   }
 
+  /** A value sealed under the data key (`./sealed-meta.ts`); needs the vault unlocked. */
+  readSealed(name: SealedMetaName): Promise<VaultResult<unknown>> {
+    return this.result(async () => {
+      await this.rekeyed;
+      return openMeta(this.key(), name, await (await this.db()).get(STORE_META, sealedMetaKey(name)));
+    });
+  }
+
+  /** Undefined deletes it. Through the write queue, so a password set cannot interleave. */
+  writeSealed(name: SealedMetaName, value: unknown): Promise<VaultResult<void>> {
+    return this.write(async () => {
+      const key = sealedMetaKey(name);
+      const db = await this.db();
+      if (value === undefined) await db.delete(STORE_META, key);
+      else await db.put(STORE_META, await sealMeta(this.key(), name, value), key);
+    });
+  }
+
   /** Raw DEK bytes, for chrome.storage.session. Anyone holding them can read the vault. */
   exportSessionKey(): Promise<VaultResult<Uint8Array>> {
     return this.result(() => exportRawKey(this.key()));
@@ -294,11 +313,28 @@ export class Vault {
    * invalid account, a damaged or stale record, an id patched twice) leaves every record as it was.
    */
   importMany(adds: NewAccount[], updates: readonly AccountUpdate[]): Promise<VaultResult<ImportResult>> {
+    return this.applyChanges(adds, updates, []);
+  }
+
+  /**
+   * Adds, patches and removals in one transaction (what sync brings from another computer): all or
+   * none. A removal names the revision it saw, as `remove` does.
+   */
+  applyChanges(
+    adds: NewAccount[],
+    updates: readonly AccountUpdate[],
+    removes: readonly { id: string; revision: number }[],
+  ): Promise<VaultResult<ImportResult>> {
     return this.write(async () => {
-      if (!Array.isArray(adds) || !Array.isArray(updates)) throw invalid('expected arrays of accounts');
+      if (!Array.isArray(adds) || !Array.isArray(updates) || !Array.isArray(removes))
+        throw invalid('expected arrays of accounts');
       const dek = this.key();
-      if (new Set(updates.map((u) => u.id)).size !== updates.length)
-        throw invalid('an account is patched twice');
+      const touched = [...updates.map((u) => u.id), ...removes.map((r) => r.id)];
+      if (new Set(touched).size !== touched.length) throw invalid('an account is changed twice');
+      for (const { id, revision } of removes) {
+        const current = await this.read(dek, id);
+        if (current.revision !== revision) throw this.stale(id, current.revision);
+      }
       const now = this.now();
       const updated: StoredAccount[] = [];
       for (const { id, revision, patch } of updates) {
@@ -310,9 +346,10 @@ export class Vault {
       }
       const { accounts: added, nextOrder } = await this.build(adds, now);
       const rows = await Promise.all([...added, ...updated].map((a) => encodeRecord(dek, a)));
-      await this.commit(
-        rows.map((row, i) => ({ id: row.id, expect: i < added.length ? null : row.rev - 1, row })),
-      );
+      await this.commit([
+        ...rows.map((row, i) => ({ id: row.id, expect: i < added.length ? null : row.rev - 1, row })),
+        ...removes.map(({ id, revision }) => ({ id, expect: revision, row: undefined })),
+      ]);
       this.nextOrder = nextOrder;
       for (const a of [...added, ...updated]) this.noteOrder(a.order);
       return { added, updated };
