@@ -51,6 +51,15 @@ export const ERROR_CODES = [
   'backup-damaged',
   /** The file is intact, and the password does not open it. */
   'backup-wrong-password',
+  // sync (src/background/sync.ts)
+  /** The sync passphrase does not open the synced data; nothing was changed. */
+  'sync-wrong-passphrase',
+  /** Another computer changed the sync passphrase: this one needs the new one. */
+  'sync-passphrase-changed',
+  /** The browser refused to store the synced data (its quota or write limit). */
+  'sync-storage-failed',
+  /** Sync is not turned on here. */
+  'sync-off',
   // protocol
   'forbidden-sender',
   'unknown-message',

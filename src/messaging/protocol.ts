@@ -12,6 +12,7 @@ import { policyMessages } from './messages/policy';
 import { scanMessages } from './messages/scan';
 import { settingsMessages } from './messages/settings';
 import { sitesMessages } from './messages/sites';
+import { syncMessages } from './messages/sync';
 import { vaultMessages } from './messages/vault';
 import type { SpecRequest, SpecRequestIn, SpecResponse } from './spec';
 
@@ -20,6 +21,7 @@ export type { ImportOutcome, ImportPreviewEntry, ImportStatus, MergedField } fro
 export type { AccountSummary, FillOutcome, FillRequest } from './messages/fill';
 export type { PolicyView } from './messages/policy';
 export type { ScanResponse, SiteQuestion } from './messages/scan';
+export type { SyncAccountName, SyncConflict, SyncStatus } from './messages/sync';
 export type { AuthenticatorEntry, VaultStatus } from './messages/vault';
 export type { SenderKind } from './spec';
 
@@ -33,6 +35,7 @@ export const BACKGROUND_MESSAGES = {
   ...sitesMessages,
   ...backupMessages,
   ...policyMessages,
+  ...syncMessages,
 };
 
 /** Served by the offscreen document; the worker's router leaves these alone. */
