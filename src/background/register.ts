@@ -8,6 +8,7 @@ import { askPolicy, registerPolicy } from './policy';
 import { registerScan } from './scan';
 import { registerSettingsHandlers } from './settings';
 import { registerSitesHandlers } from './sites';
+import { registerSync } from './sync';
 import { getVault, registerAutoLock, registerVaultHandlers } from './vault-service';
 
 /**
@@ -25,6 +26,7 @@ export function registerBackground(runtimeId: string, extensionOrigin: string): 
   registerSitesHandlers(router);
   registerBackupHandlers(router);
   registerPolicy(router);
+  registerSync(router);
   registerAutoLock();
   // Open the vault at start so the first popup does not wait for it.
   void getVault();

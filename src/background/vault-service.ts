@@ -31,9 +31,17 @@ export async function status(vault: Vault): Promise<Result<VaultStatus>> {
   });
 }
 
+const unlockListeners = new Set<() => void>();
+
+/** After every unlock (password, authenticator): sync catches up then. */
+export function onUnlocked(listener: () => void): void {
+  unlockListeners.add(listener);
+}
+
 export async function rememberSessionKey(vault: Vault): Promise<void> {
   const raw = await vault.exportSessionKey();
   if (raw.ok) await browser.storage.session.set({ [SESSION_KEY]: toBase64(raw.value) });
+  for (const listener of unlockListeners) listener();
 }
 
 export async function lockVault(): Promise<void> {
