@@ -3,6 +3,28 @@ import { t } from '../i18n';
 import { passwordStrength } from '../strength';
 import { WarningIcon } from './icons';
 
+/** One password box that is not a new password: the current one, or a passphrase chosen elsewhere. */
+export function PasswordBox(props: {
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  autocomplete?: 'current-password' | 'off';
+}) {
+  const id = useId();
+  return (
+    <label class="field" for={id}>
+      <span class="field-label">{props.label}</span>
+      <input
+        id={id}
+        type="password"
+        autocomplete={props.autocomplete ?? 'current-password'}
+        value={props.value}
+        onInput={(event) => props.onInput(event.currentTarget.value)}
+      />
+    </label>
+  );
+}
+
 interface Props {
   password: string;
   confirm: string;

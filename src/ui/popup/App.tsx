@@ -1,10 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { StoredAccount } from '../../core/account';
 import type { ProtocolError, Result } from '../../core/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import type { PageSite } from '../../core/site-match';
 import { send } from '../../messaging/client';
 import type { PolicyView, ResponseOf, VaultStatus } from '../../messaging/protocol';
+import { SYNCED_AT_KEY } from '../../vault/session-keys';
 import { setClockOffsets } from '../code-time';
 import type { Question } from '../components/ConfirmDialog';
 import { lazyView } from '../components/lazy';
@@ -64,6 +66,9 @@ function sameList(a: ResponseOf<'vault.list'>, b: ResponseOf<'vault.list'>): boo
 
 const requiresPassword = (error: ProtocolError) =>
   error.code === 'policy-forbidden' && error.message === 'requirePassword';
+
+/** Views that show the account list, or come back to it with what they hold. */
+const LIVE_VIEWS = new Set<View['name']>(['list', 'settings', 'add', 'scan', 'added', 'choose']);
 
 /** The popup's shell: which view is showing, and the vault state the views share. */
 export function App() {
@@ -260,6 +265,16 @@ export function App() {
       settle(vaultStatus);
     };
     return onPolicyChange((policyView) => void refresh(policyView));
+  }, []);
+
+  // Sync brought accounts from another computer: the open popup shows them without reopening. Not
+  // under an open edit, which a reload would start over (its save finds the newer revision instead).
+  useEffect(() => {
+    const heard = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && SYNCED_AT_KEY in changes && LIVE_VIEWS.has(shownView.current)) void reload();
+    };
+    browser.storage.onChanged.addListener(heard);
+    return () => browser.storage.onChanged.removeListener(heard);
   }, []);
 
   // The "just added" glow is for the moment of arrival, not for every later scroll past it.

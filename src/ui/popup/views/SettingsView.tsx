@@ -10,6 +10,7 @@ import type { Shell } from '../shell';
 import { AuthenticatorSection } from './settings/AuthenticatorSection';
 import { PasswordSection } from './settings/PasswordSection';
 import { StorageSection } from './settings/StorageSection';
+import { SyncSection } from './settings/SyncSection';
 
 const AUTO_LOCK_MINUTES = [1, 5, 15, 30, 60, 240, 0];
 const CLIPBOARD_SECONDS = [15, 30, 60, 120, 0];
@@ -67,6 +68,7 @@ export function SettingsView({ shell, forLock }: Props) {
           onLocked={shell.showLocked}
         />
         <AuthenticatorSection status={shell.status} policy={policy} onLocked={shell.showLocked} />
+        <SyncSection policy={policy} onLocked={shell.showLocked} />
         <section class="card" aria-labelledby={titleId}>
           <h2 id={titleId}>{t('security_section')}</h2>
           <div class="field">

@@ -3,7 +3,7 @@ import type { ProtocolError } from '../../../../core/errors';
 import type { Policy } from '../../../../core/policy/keys';
 import { send } from '../../../../messaging/client';
 import type { VaultStatus } from '../../../../messaging/protocol';
-import { PasswordFields } from '../../../components/PasswordFields';
+import { PasswordBox, PasswordFields } from '../../../components/PasswordFields';
 import { errorText, t } from '../../../i18n';
 import { showToast } from '../../../toast';
 import { newPasswordProblem, passwordRefusal } from '../../password-rules';
@@ -17,22 +17,6 @@ interface Props {
   forLock: boolean;
   onStatus: (status: VaultStatus) => void;
   onLocked: () => void;
-}
-
-function CurrentPassword({ value, onInput }: { value: string; onInput: (value: string) => void }) {
-  const id = useId();
-  return (
-    <label class="field" for={id}>
-      <span class="field-label">{t('current_password')}</span>
-      <input
-        id={id}
-        type="password"
-        autocomplete="current-password"
-        value={value}
-        onInput={(event) => onInput(event.currentTarget.value)}
-      />
-    </label>
-  );
 }
 
 export function PasswordSection({ status, policy, forLock, onStatus, onLocked }: Props) {
@@ -132,7 +116,7 @@ export function PasswordSection({ status, policy, forLock, onStatus, onLocked }:
           <details class="disclosure">
             <summary>{t('password_change')}</summary>
             <form class="form" onSubmit={save}>
-              <CurrentPassword value={current} onInput={setCurrent} />
+              <PasswordBox label={t('current_password')} value={current} onInput={setCurrent} />
               {fields}
               <p class="error" role="alert">
                 {error}
@@ -156,7 +140,7 @@ export function PasswordSection({ status, policy, forLock, onStatus, onLocked }:
               <summary>{t('password_remove')}</summary>
               <form class="form" onSubmit={remove}>
                 <p class="note">{t('password_remove_hint')}</p>
-                <CurrentPassword value={removeCurrent} onInput={setRemoveCurrent} />
+                <PasswordBox label={t('current_password')} value={removeCurrent} onInput={setRemoveCurrent} />
                 <p class="error" role="alert">
                   {removeError}
                 </p>
