@@ -11,6 +11,7 @@ import { benchPopup } from './bench/popup.ts';
 import { benchQrDecoder } from './bench/qr.ts';
 import { benchScan } from './bench/scan.ts';
 import { benchSetupQr } from './bench/setup-qr.ts';
+import { benchSync } from './bench/sync.ts';
 import { benchVault } from './bench/vault.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -132,6 +133,10 @@ if (wants('scan')) {
 if (wants('import')) {
   if (!wants('size') && !wants('popup') && !wants('scan') && !wants('backup')) run('npx', ['wxt', 'build']);
   report.import = await benchImport(1000);
+}
+if (wants('sync')) {
+  if (!['size', 'popup', 'scan', 'backup', 'import'].some(wants)) run('npx', ['wxt', 'build']);
+  report.sync = await benchSync(1000);
 }
 console.log(JSON.stringify(report, null, 2));
 console.error(goalTable(report as Parameters<typeof goalTable>[0]));

@@ -10,9 +10,11 @@ interface Row {
 
 import type { benchPopup } from './popup.ts';
 import type { benchScan } from './scan.ts';
+import type { benchSync } from './sync.ts';
 
 type PopupReport = Awaited<ReturnType<typeof benchPopup>>;
 type ScanReport = Awaited<ReturnType<typeof benchScan>>;
+type SyncReport = Awaited<ReturnType<typeof benchSync>>;
 interface SizeReport {
   popup: { start: { gzip: number } };
   allJsGzip: number;
@@ -22,6 +24,19 @@ interface Report {
   popup?: PopupReport;
   scan?: ScanReport;
   bundle?: SizeReport;
+  sync?: SyncReport;
+}
+
+function syncRows(sync: SyncReport | undefined): Row[] {
+  if (!sync) return [];
+  return [
+    {
+      figure: `sync: ${sync.accounts} accounts shown on B after arrival (KDF apart)`,
+      value: sync.showAfterArrivalMedianMs,
+      goal: 1000,
+      unit: 'ms',
+    },
+  ];
 }
 
 function popupRows(popup: PopupReport | undefined): Row[] {
@@ -104,7 +119,12 @@ function sizeRows(bundle: SizeReport | undefined): Row[] {
 }
 
 export function goalTable(report: Report): string {
-  const rows = [...popupRows(report.popup), ...scanRows(report.scan), ...sizeRows(report.bundle)];
+  const rows = [
+    ...popupRows(report.popup),
+    ...scanRows(report.scan),
+    ...sizeRows(report.bundle),
+    ...syncRows(report.sync),
+  ];
   if (rows.length === 0) return '';
   const width = Math.max(...rows.map((row) => row.figure.length));
   const lines = rows.map(
