@@ -17,7 +17,6 @@ import { markCodesPainted } from '../perf';
 import { NO_POLICY, onPolicyChange } from '../policy';
 import { showError } from '../policy-help';
 import { clearToast } from '../toast';
-import './policy.css';
 import { boot } from './boot';
 import { finishPendingFill } from './fill-lazy';
 import type { Shell, View } from './shell';
