@@ -105,7 +105,11 @@ export class RealPopup {
   async waitFor(condition: string, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!(await this.evaluate<boolean>(`Boolean(${condition})`).catch(() => false))) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${condition}`);
+      if (Date.now() > deadline) {
+        // What the popup showed instead: the one clue a timeout on a slow machine leaves.
+        const shown = await this.evaluate<string>('document.body.innerText').catch(() => '(no popup)');
+        throw new Error(`Timed out waiting for ${condition}\nThe popup showed:\n${shown}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

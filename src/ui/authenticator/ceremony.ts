@@ -35,12 +35,18 @@ type WithCapabilities = typeof PublicKeyCredential & {
   getClientCapabilities?: () => Promise<Record<string, boolean | undefined>>;
 };
 
+/**
+ * How long the browser may take to list its capabilities before the offer is made anyway: the list only
+ * rules out what cannot work, and the ceremony itself says so plainly when it does not.
+ */
+const CAPABILITIES_WAIT_MS = 3_000;
+
 /** False when this browser certainly cannot unlock with an authenticator; true when it may. */
 export async function authenticatorsMayWork(): Promise<boolean> {
   if (typeof PublicKeyCredential === 'undefined' || !navigator.credentials) return false;
-  const capabilities = await (PublicKeyCredential as WithCapabilities)
-    .getClientCapabilities?.()
-    .catch(() => undefined);
+  const listed = (PublicKeyCredential as WithCapabilities).getClientCapabilities?.().catch(() => undefined);
+  const waited = new Promise<undefined>((resolve) => setTimeout(resolve, CAPABILITIES_WAIT_MS));
+  const capabilities = await Promise.race([listed, waited]);
   return capabilities?.['extension:prf'] !== false;
 }
 
