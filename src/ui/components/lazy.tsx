@@ -17,10 +17,12 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
   };
   function Lazy(props: P) {
     const [, setReady] = useState(false);
-    useEffect(() => {
-      if (!loaded) void preload().then(() => setReady(true));
-    }, []);
     const View = loaded;
+    useEffect(() => {
+      // What this render lacked, not what is there now: a preload may land between render and effect,
+      // and then nothing else would draw the view (a dialog asked for would never show).
+      if (!View) void preload().then(() => setReady(true));
+    }, []);
     return View ? <View {...props} /> : null;
   }
   return Object.assign(Lazy, { preload });
